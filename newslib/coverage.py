@@ -27,6 +27,7 @@ TABLES: tuple[str, ...] = (
     "removed",
     "line_repeats",
     "sentences",
+    "paragraphs",
     "quotes",
     "speakers",
     "sources",
@@ -147,6 +148,7 @@ def compare(
     source: "str | os.PathLike[str] | Iterable[str | os.PathLike[str]] | Corpus",
     *,
     settings: Settings | None = None,
+    progress: bool = False,
     **options: Any,
 ) -> Coverage:
     """Run the whole pipeline on a corpus and return its tables.
@@ -155,6 +157,8 @@ def compare(
         source: a folder of articles, a list of files, or a loaded
             :class:`~newslib.corpus.Corpus`.
         settings: a :class:`~newslib.settings.Settings` to start from.
+        progress: show progress bars (files, then stages) when the corpus has
+            more than ``settings.progress_min_articles`` articles.
         **options: any :class:`~newslib.settings.Settings` field, for example
             ``claim_threshold=0.4`` or ``outlets=["Newsweek", "HuffPost"]``.
 
@@ -171,11 +175,15 @@ def compare(
     if isinstance(source, corpus.Corpus):
         loaded = source
     else:
-        loaded = corpus.load_corpus(source, settings=settings)
+        loaded = corpus.load_corpus(source, settings=settings, progress=progress)
     if settings.outlets is not None:
         loaded = loaded.select_outlets(settings.outlets)
 
+    bar = _StageBar(enabled=progress and len(loaded) > settings.progress_min_articles,
+                    stages=("clean", "sentences", *settings.stages))
+    bar.step("clean")
     cleaned = clean.clean_corpus(loaded, settings=settings)
+    bar.step("sentences")
     sents = sentences.split_sentences(cleaned.texts, cleaned.articles, settings=settings)
     articles = sentences.add_counts(cleaned.articles, sents, cleaned.texts)
 
@@ -188,13 +196,17 @@ def compare(
             "removed": cleaned.removed,
             "line_repeats": cleaned.line_repeats,
             "sentences": sents,
+            "paragraphs": cleaned.paragraphs,
         },
     )
     stages = set(settings.stages)
     if "quotes" in stages:
+        bar.step("quotes")
         _run_quote_stages(cov)
+    bar.step("claims")
     _run_claim_stages(cov)
     if "reuse" in stages:
+        bar.step("reuse")
         from newslib import reuse
 
         result = reuse.find_reuse(
@@ -210,6 +222,7 @@ def compare(
             attribution=result.attribution,
         )
     if "framing" in stages:
+        bar.step("framing")
         from newslib import framing
 
         result = framing.frame(cov.articles, cov.sentences, settings=settings)
@@ -218,7 +231,32 @@ def compare(
             sentiment=result.sentiment,
             headlines=result.headlines,
         )
+    bar.close()
     return cov
+
+
+class _StageBar:
+    """A progress bar over pipeline stages (a no-op unless enabled)."""
+
+    def __init__(self, *, enabled: bool, stages: tuple[str, ...]) -> None:
+        self._bar = None
+        self._started = False
+        if enabled:
+            from tqdm.auto import tqdm
+
+            self._bar = tqdm(total=len(stages), desc="stages", unit="stage")
+
+    def step(self, name: str) -> None:
+        if self._bar is not None:
+            if self._started:
+                self._bar.update(1)
+            self._started = True
+            self._bar.set_description(name)
+
+    def close(self) -> None:
+        if self._bar is not None:
+            self._bar.update(self._bar.total - self._bar.n)
+            self._bar.close()
 
 
 def _run_quote_stages(cov: Coverage) -> None:

@@ -1,0 +1,301 @@
+"""Strip page clutter line by line (the ``clean`` stage).
+
+Input: a :class:`~newslib.corpus.Corpus`.
+Output: :class:`Cleaned` with
+
+* ``texts``: article_id → cleaned body text, one paragraph per kept line,
+  paragraphs joined by a blank line (``"\\n\\n"``);
+* ``articles``: article metadata with the headline and date resolved;
+* ``removed``: every line (or date marker) taken out, with the reason;
+* ``line_repeats``: kept lines that repeat an earlier line of the same
+  article (flagged, never deleted);
+* ``paragraphs``: where each paragraph of ``texts`` came from.
+
+Conservation: every non-blank input line is either a paragraph of the
+cleaned text or a row of ``removed`` (blank lines only separate paragraphs).
+The patterns live in :mod:`newslib.boilerplate`; this module is generic.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from newslib import boilerplate
+from newslib.corpus import DATE_MARKER, Article, Corpus
+from newslib.settings import Settings
+
+if TYPE_CHECKING:  # pragma: no cover
+    import pandas as pd
+
+REMOVED_COLUMNS = ["article_id", "line_no", "text", "reason"]
+REPEAT_COLUMNS = ["article_id", "line_no", "first_line_no", "kind", "similarity", "text"]
+PARAGRAPH_COLUMNS = ["article_id", "paragraph", "line_no", "start", "end"]
+ARTICLE_COLUMNS = ["article_id", "outlet", "title", "published", "byline", "url", "source_path",
+                   "encoding", "fmt", "outlet_from"]
+
+#: Two kept lines of one article whose rapidfuzz ratio is at least this are a
+#: near repeat (the HuffPost standfirst and its later re-wording score 91;
+#: distinct sentences about the same event in the seeds stay below 75).
+NEAR_REPEAT_MIN_RATIO = 88.0
+#: Lines shorter than this many words are not checked for near repeats.
+NEAR_REPEAT_MIN_WORDS = 8
+#: Near-repeat search is quadratic in the lines of one article; above this
+#: many lines only exact repeats are flagged (a hostile file must not stall).
+NEAR_REPEAT_MAX_LINES = 400
+
+_COMBINED = re.compile("|".join(f"(?:{r.pattern.pattern})" for r in boilerplate.LINE_RULES), re.IGNORECASE)
+_HAS_WORD = re.compile(r"\w")
+_CAPTION_REASON = "photo caption"
+_BIO_REASON = "author bio"
+
+
+@dataclass
+class Cleaned:
+    """Result of :func:`clean_corpus` (see the module docstring)."""
+
+    articles: "pd.DataFrame"
+    texts: dict[str, str]
+    removed: "pd.DataFrame"
+    line_repeats: "pd.DataFrame"
+    paragraphs: "pd.DataFrame"
+
+
+def line_reason(line: str) -> str | None:
+    """Return the boilerplate reason for one stripped line, or ``None`` for text."""
+    if not _COMBINED.search(line):
+        return None
+    for rule in boilerplate.LINE_RULES:
+        if rule.pattern.search(line):
+            return rule.reason
+    return None  # pragma: no cover - the combined pattern and the rules agree
+
+
+def _norm_line(line: str) -> str:
+    return " ".join(line.lower().split())
+
+
+def _same_headline(a: str, b: str) -> bool:
+    from rapidfuzz import fuzz
+
+    a, b = _norm_line(a), _norm_line(b)
+    return a == b or fuzz.ratio(a, b) >= 90
+
+
+def clean_corpus(corpus: Corpus, *, settings: Settings | None = None) -> Cleaned:
+    """Clean every article of ``corpus`` and keep an audit of what went.
+
+    Args:
+        corpus: the loaded articles.
+        settings: ``outlet_boilerplate_min_articles`` and
+            ``outlet_boilerplate_max_words`` control the corpus-level signal.
+
+    Returns:
+        A :class:`Cleaned` record of tables.
+    """
+    import pandas as pd
+
+    settings = settings or Settings()
+    per_article = [_clean_lines(a) for a in corpus.articles]
+    outlet_lines = _outlet_boilerplate(corpus.articles, per_article, settings=settings)
+
+    removed: list[tuple] = []
+    repeats: list[tuple] = []
+    paragraphs: list[tuple] = []
+    texts: dict[str, str] = {}
+    meta: list[dict[str, str]] = []
+    for article, state in zip(corpus.articles, per_article):
+        aid = article.article_id
+        kept: list[tuple[int, str]] = []
+        for line_no, text in state.kept:
+            reason = outlet_lines.get((article.outlet, _norm_line(text)))
+            if reason:
+                state.removed.append((line_no, text, reason))
+            else:
+                kept.append((line_no, text))
+        removed.extend((aid, n, t, r) for n, t, r in sorted(state.removed, key=lambda x: x[0]))
+        repeats.extend((aid, *row) for row in _repeats(kept))
+        pos = 0
+        chunks = []
+        for i, (line_no, text) in enumerate(kept):
+            if i:
+                pos += 2
+            paragraphs.append((aid, i, line_no, pos, pos + len(text)))
+            chunks.append(text)
+            pos += len(text)
+        texts[aid] = "\n\n".join(chunks)
+        meta.append({
+            "article_id": aid,
+            "outlet": article.outlet,
+            "title": state.title,
+            "published": state.published,
+            "byline": article.byline,
+            "url": article.url,
+            "source_path": article.source_path,
+            "encoding": article.encoding,
+            "fmt": article.fmt,
+            "outlet_from": article.outlet_from,
+        })
+    return Cleaned(
+        articles=pd.DataFrame(meta, columns=ARTICLE_COLUMNS),
+        texts=texts,
+        removed=pd.DataFrame(removed, columns=REMOVED_COLUMNS),
+        line_repeats=pd.DataFrame(repeats, columns=REPEAT_COLUMNS),
+        paragraphs=pd.DataFrame(paragraphs, columns=PARAGRAPH_COLUMNS),
+    )
+
+
+@dataclass
+class _State:
+    title: str
+    published: str
+    kept: list[tuple[int, str]]
+    removed: list[tuple[int, str, str]]
+
+
+def _clean_lines(article: Article) -> _State:
+    lines = article.text.split("\n")
+    title, published = article.title, article.published
+    kept: list[tuple[int, str]] = []
+    removed: list[tuple[int, str, str]] = []
+    headline_done = not article.title_in_text and bool(article.title)
+
+    n_lines = len(lines)
+    i = 0
+    while i < n_lines:
+        line_no = i + 1
+        text = lines[i].strip()
+        i += 1
+        if not text:
+            continue
+        if not headline_done and line_reason(text) is None and _HAS_WORD.search(text):
+            headline_done = True
+            body = text
+            marker = DATE_MARKER.match(body)
+            if marker:
+                published = published or marker.group(1)
+                body = body[marker.end():].strip()
+            if not title and body:
+                title = body
+                reason = "headline (moved to articles.title)"
+                if marker:
+                    reason = "headline and date marker (moved to articles.title and published)"
+                removed.append((line_no, text, reason))
+                continue
+            if body and _same_headline(body, title):
+                removed.append((line_no, text, "headline (repeats articles.title)"))
+                continue
+            if marker:
+                removed.append((line_no, text[: len(text) - len(body)].strip(), "date marker (moved to articles.published)"))
+                text = body
+                if not text:
+                    continue
+        if not _HAS_WORD.search(text):
+            removed.append((line_no, text, "no words (separator or stray symbols)"))
+            continue
+        reason = line_reason(text)
+        if reason == _BIO_REASON and re.match(r"(?i)^about\b", text):
+            # A bio heading takes the short block after it along.
+            rest = [(j + 1, lines[j].strip()) for j in range(i, n_lines) if lines[j].strip()]
+            removed.append((line_no, text, _BIO_REASON))
+            if len(rest) <= boilerplate.BIO_BLOCK_MAX_LINES:
+                removed.extend((n, t, _BIO_REASON) for n, t in rest)
+                break
+            continue
+        if reason == _CAPTION_REASON and kept:
+            prev_no, prev = kept[-1]
+            if (prev_no == line_no - 1 and len(prev.split()) <= boilerplate.CAPTION_TITLE_MAX_WORDS
+                    and not re.search(r"[.!?][\"”’')]*$", prev)):
+                kept.pop()
+                removed.append((prev_no, prev, "photo caption (title line)"))
+        if reason:
+            removed.append((line_no, text, reason))
+            continue
+        kept.append((line_no, text))
+    return _State(title=title, published=published, kept=kept, removed=removed)
+
+
+def _outlet_boilerplate(articles: list[Article], states: list[_State], *,
+                        settings: Settings) -> dict[tuple[str, str], str]:
+    """Lines repeated across several articles of one outlet, and only there.
+
+    Guards, so that article text survives: the line is short
+    (``outlet_boilerplate_max_words``), no other outlet printed it (shared
+    text across outlets is news, not a template), and an article that shares
+    a long prose line with another article of its outlet (a republished copy
+    or an update) does not count towards the repeat.
+    """
+    min_articles = settings.outlet_boilerplate_min_articles
+    by_outlet: dict[str, list[int]] = defaultdict(list)
+    for idx, article in enumerate(articles):
+        if article.outlet != "unknown":
+            by_outlet[article.outlet].append(idx)
+    line_outlets: dict[str, set[str]] = defaultdict(set)
+    for article, state in zip(articles, states):
+        for _, text in state.kept:
+            line_outlets[_norm_line(text)].add(article.outlet)
+
+    found: dict[tuple[str, str], str] = {}
+    for outlet, idxs in by_outlet.items():
+        if len(idxs) < min_articles:
+            continue
+        counts: dict[str, int] = defaultdict(int)
+        for idx in idxs:
+            for norm in {_norm_line(t) for _, t in states[idx].kept}:
+                counts[norm] += 1
+        candidates = {
+            norm for norm, c in counts.items()
+            if c >= min_articles
+            and len(norm.split()) <= settings.outlet_boilerplate_max_words
+            and line_outlets[norm] == {outlet}
+        }
+        if not candidates:
+            continue
+        # A story the outlet ran twice (an update, a re-post) shares its long
+        # prose lines too; such copies do not vote for boilerplate.
+        long_repeated = {
+            norm for norm, c in counts.items()
+            if c >= 2 and len(norm.split()) > settings.outlet_boilerplate_max_words
+        }
+        support: dict[str, int] = defaultdict(int)
+        for idx in idxs:
+            norms = {_norm_line(t) for _, t in states[idx].kept}
+            if norms & long_repeated:
+                continue
+            for n in norms & candidates:
+                support[n] += 1
+        for norm, c in support.items():
+            if c >= min_articles:
+                found[(outlet, norm)] = f"outlet boilerplate (line in {counts[norm]} {outlet} articles)"
+    return found
+
+
+def _repeats(kept: list[tuple[int, str]]) -> list[tuple]:
+    rows: list[tuple] = []
+    first_seen: dict[str, int] = {}
+    exact_dupes: set[int] = set()
+    for line_no, text in kept:
+        norm = _norm_line(text)
+        if norm in first_seen:
+            rows.append((line_no, first_seen[norm], "exact", 100.0, text))
+            exact_dupes.add(line_no)
+        else:
+            first_seen[norm] = line_no
+    if len(kept) > NEAR_REPEAT_MAX_LINES:
+        return rows
+    cands = [(n, t) for n, t in kept if n not in exact_dupes and len(t.split()) >= NEAR_REPEAT_MIN_WORDS]
+    if len(cands) < 2:
+        return rows
+    from rapidfuzz import fuzz, process
+
+    norms = [_norm_line(t) for _, t in cands]
+    scores = process.cdist(norms, norms, scorer=fuzz.ratio, score_cutoff=NEAR_REPEAT_MIN_RATIO)
+    for j in range(len(cands)):
+        for i in range(j):
+            if scores[j][i] >= NEAR_REPEAT_MIN_RATIO and norms[i] != norms[j]:
+                rows.append((cands[j][0], cands[i][0], "near", round(float(scores[j][i]), 1), cands[j][1]))
+                break
+    rows.sort(key=lambda r: r[0])
+    return rows
