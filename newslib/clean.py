@@ -46,7 +46,6 @@ NEAR_REPEAT_MIN_WORDS = 8
 #: many lines only exact repeats are flagged (a hostile file must not stall).
 NEAR_REPEAT_MAX_LINES = 400
 
-_COMBINED = re.compile("|".join(f"(?:{r.pattern.pattern})" for r in boilerplate.LINE_RULES), re.IGNORECASE)
 _HAS_WORD = re.compile(r"\w")
 _CAPTION_REASON = "photo caption"
 _BIO_REASON = "author bio"
@@ -65,12 +64,14 @@ class Cleaned:
 
 def line_reason(line: str) -> str | None:
     """Return the boilerplate reason for one stripped line, or ``None`` for text."""
-    if not _COMBINED.search(line):
-        return None
+    lower = line.lower()
     for rule in boilerplate.LINE_RULES:
-        if rule.pattern.search(line):
+        if rule.hints and not any(h in lower for h in rule.hints):
+            continue
+        target = line[-rule.tail:] if rule.tail else line
+        if rule.pattern.search(target):
             return rule.reason
-    return None  # pragma: no cover - the combined pattern and the rules agree
+    return None
 
 
 def _norm_line(line: str) -> str:

@@ -146,18 +146,29 @@ class Corpus:
             article = _article_from_mapping(record, default_id=f"record-{n:05d}", label=label,
                                             fmt="record", problems=problems)
             if article is not None:
-                articles.append(replace(article, outlet=_infer_outlet(article)[0],
-                                        outlet_from=_infer_outlet(article)[1]))
-        corpus = cls(articles=_dedupe_ids(articles, problems), problems=_problems_frame(problems))
-        return corpus
+                outlet, origin = _infer_outlet(article)
+                articles.append(replace(article, outlet=outlet, outlet_from=origin))
+        return cls(articles=_dedupe_ids(articles, problems), problems=_problems_frame(problems))
 
     def select_outlets(self, outlets: Iterable[str]) -> "Corpus":
-        """Keep only articles whose outlet is in ``outlets``."""
+        """Keep only articles whose outlet is in ``outlets``.
+
+        Each article left out gets a ``problems`` row with severity
+        ``excluded``, so the audit still accounts for it.
+        """
+        import pandas as pd
+
         wanted = set(outlets)
-        return Corpus(
-            articles=[a for a in self.articles if a.outlet in wanted],
-            problems=self.problems,
-        )
+        dropped = [
+            {"path": a.source_path or a.article_id, "problem": "outlet_not_selected",
+             "detail": f"outlet '{a.outlet}' is not in the selected outlets; article left out",
+             "severity": "excluded"}
+            for a in self.articles if a.outlet not in wanted
+        ]
+        problems = self.problems
+        if dropped:
+            problems = pd.concat([problems, _problems_frame(dropped)], ignore_index=True)
+        return Corpus(articles=[a for a in self.articles if a.outlet in wanted], problems=problems)
 
     def frame(self) -> "pd.DataFrame":
         """The articles as a table (metadata only, no text)."""

@@ -169,3 +169,11 @@ def test_missing_and_empty_inputs_are_clear_errors(tmp_path):
 )
 def test_decode_bytes(raw, expected):
     assert decode_bytes(raw) == expected
+
+
+def test_outlet_selection_is_audited():
+    corpus = load_corpus(SEEDS).select_outlets(["Newsweek", "HuffPost"])
+    assert sorted(a.outlet for a in corpus) == ["HuffPost", "Newsweek"]
+    excluded = corpus.problems[corpus.problems["severity"] == "excluded"]
+    assert len(excluded) == 3
+    assert set(excluded["problem"]) == {"outlet_not_selected"}
