@@ -49,19 +49,103 @@ class Settings:
 
     # ---- quotes stage -------------------------------------------------------
     #: Quotes shorter than this many words are treated as scare quotes unless
-    #: a speech verb attributes them.
+    #: a speech verb attributes them. Chosen from the seeds: every scare quote
+    #: there is 1-3 words ("desperate", 'Scrambling for Help') and the shortest
+    #: unattributed real quote is 6 words; 4 leaves a margin on both sides.
     quote_min_words: int = 4
+
+    # ---- quote variants (newslib/variants.py) --------------------------------
+    #: A quote sentence shorter than this many words is merged into its
+    #: neighbour, and a quote this short never joins a group on its own (the
+    #: one-word "desperate" would match every quote containing the word). 3 is
+    #: the shortest real cross-outlet variant in the seeds ("Washington's
+    #: biggest enemies", Daily Star).
+    variant_min_words: int = 3
+    #: rapidfuzz ``partial_ratio`` (0-100) between the shorter quote sentence
+    #: and the best-aligned window of the longer one, normalised text, at or
+    #: above which both are the same quote. On the seeds every true pair scores
+    #: at least 82 (lowest: "Washington's biggest enemies" vs "...two of
+    #: Washington's biggest rivals") while the best unrelated pair that passes
+    #: the shared-word filter scores 66 ("large caliber artillery shells" vs
+    #: "artillery shells and antitank missiles"); 80 sits between the two.
+    variant_min_similarity: float = 80.0
+    #: Share of the shorter sentence's content words (never fewer than 2) that
+    #: the longer one must contain before the fuzzy score is computed: the
+    #: rivals/enemies pair shares 2 of 3, so 0.5 keeps it with a margin.
+    variant_min_shared: float = 0.5
+    #: A content word in more than this share of all quote sentences (and in more
+    #: than 50 of them) is too common to use as evidence or as a blocking key:
+    #: it is treated like a stop word. 2% keeps candidate lists short on large
+    #: corpora (50,000 quotes are ~100,000 sentences: no indexed word has more
+    #: than 2,000 postings) while names and topic words of one story stay usable.
+    variant_max_token_share: float = 0.02
 
     # ---- claims stage -------------------------------------------------------
     #: Similarity threshold above which two sentences from different outlets
     #: state the same claim (see ``benchmarks/eval_claims.py`` for tuning).
-    claim_threshold: float = 0.35
+    claim_threshold: float = 0.2
     #: Alignment method: ``"tfidf"`` (default) or ``"embedding"`` (optional).
     claim_method: str = "tfidf"
     #: Number of nearest neighbours considered per sentence.
     claim_top_k: int = 10
+    #: Two sentences of one article scoring at least this are a repeat
+    #: (``sentence_repeats``), not two claims.
+    claim_repeat_threshold: float = 0.8
+    #: Average-linkage guard: two groups of sentences merge only if their mean
+    #: pairwise cosine is at least ``claim_threshold * claim_link_guard``.
+    claim_link_guard: float = 0.75
+    #: A sentence already in one claim is also linked to another claim when its
+    #: mean cosine to that claim's members is at least ``claim_threshold *
+    #: claim_secondary_factor`` (so one sentence can support several claims).
+    #: 1.5 was the best of 1.0/1.25/1.5/2.0 on the dev stories: 1.0 let generic
+    #: sentences ("rescue teams ...") join every claim of a story (dev
+    #: precision 0.83), 2.0 gave up the seeds' multi-claim sentences.
+    claim_secondary_factor: float = 1.5
+    #: A rapidfuzz ratio (0-1) of the normalised texts at or above this marks a
+    #: near-verbatim pair, whose score becomes that ratio if it is higher.
+    claim_fuzzy_min: float = 0.85
+    #: Terms found in more than this many sentence units are left out of
+    #: candidate generation (never out of scoring): they cannot single out a
+    #: claim, and a fixed cap keeps the neighbour search linear in the corpus.
+    #: The largest story covers a few dozen outlets, so a claim's own words
+    #: stay under 200 units; 100 lost multi-outlet claims on the generated
+    #: 1,000-article corpus and 400 was slower for no gain.
+    claim_max_df: int = 200
+    #: Model for ``claim_method="embedding"`` (a sentence-transformers name or a
+    #: local path; it must already be on disk, newslib never downloads it).
+    claim_embedding_model: str = "all-MiniLM-L6-v2"
     #: A claim is in the shared core when at least this many outlets carry it.
     shared_core_min_outlets: int = 3
+
+    # ---- conflicts stage ----------------------------------------------------
+    #: Relative slack on exact numbers before two outlets' figures conflict.
+    #: 1 % absorbs rounding in the third significant figure (296,800 written
+    #: as 297,000) but not a different estimate (300,000 vs 290,000 is 3.4 %).
+    #: Qualified numbers ("about", "up to", "at least") get intervals instead.
+    conflict_number_tolerance: float = 0.01
+    #: Compare the dates of one event across sentences of the same story even
+    #: when the claim stage put them in different claims (see conflicts.py).
+    conflict_event_fallback: bool = True
+    #: The event fallback pairs two sentences only if they share at least this
+    #: many capitalised name words. 2 is the smallest value that needs more
+    #: than one shared actor: on the seeds, the Daily Star "meeting ... next
+    #: month" sentence shares Putin, North, Korea and Ukraine with Newsweek's
+    #: "planning to meet ... later this month" (4), while one shared word
+    #: ("Putin") also pairs sentences about other meetings of the same man.
+    conflict_event_min_shared_entities: int = 2
+    #: The event fallback ignores two times more than this many units apart
+    #: (months for months, days for days): outlets that misdate one event are
+    #: off by one unit ("this month" vs "next month"); a bigger gap is almost
+    #: always another event ("the last meeting, in April 2019").
+    conflict_event_max_gap: int = 1
+    #: Two articles tell the same story (so their sentences may be compared
+    #: for conflicts) when the cosine of their TF-IDF weighted counts of name
+    #: words (capitalised in mid-sentence) reaches this. On the generated
+    #: 1,000-article benchmark, pairs of articles sharing a claim score at
+    #: least 0.42 when they cover the same story, while 97 % of cross-story
+    #: pairs (grouped by template-like sentences) score below 0.15; on the
+    #: seeds, the least similar pair (CBN News / Insider) scores 0.24.
+    conflict_story_min_similarity: float = 0.3
 
     # ---- reuse stage --------------------------------------------------------
     #: Minimum length, in words, of a verbatim passage shared by two articles.
@@ -81,8 +165,16 @@ class Settings:
     reuse_fold_spelling: bool = True
 
     # ---- framing stage ------------------------------------------------------
-    #: Optional CSV of extra loaded terms (columns: term, category, note).
+    #: Optional CSV of extra loaded terms (columns: term, category, note, and
+    #: optionally match = stem|exact). Its rows extend the packaged lexicon
+    #: ``newslib/data/loaded_terms.csv`` and override entries with the same key.
     lexicon_path: str | None = None
+    #: Score at most this many body sentences per article with VADER (the
+    #: first N, where the framing of a news story sits); ``None`` scores all.
+    #: VADER costs about 80 microseconds per sentence on this machine, so all
+    #: ~300,000 sentences of 10,000 articles take about 25 s (identical texts
+    #: are scored once); set a cap when a tighter time budget matters more.
+    sentiment_max_sentences: int | None = None
 
     # ---- pipeline -----------------------------------------------------------
     #: Stages to run after sentences; the default runs all of them.
