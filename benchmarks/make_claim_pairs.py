@@ -1,0 +1,518 @@
+"""Build ``benchmarks/data/claim_pairs.csv``, the labelled claim-alignment pairs.
+
+Input: the annotations in this file (seed sentences grouped by hand into
+claims, and invented multi-outlet stories whose sentences carry claim tags).
+Output: ``benchmarks/data/claim_pairs.csv`` with columns
+
+    pair_id, set, split, story, outlet_a, text_a, claims_a, outlet_b, text_b,
+    claims_b, label, kind
+
+``label`` is 1 when the two sentences share a claim tag. ``kind`` is
+``verbatim`` / ``near`` / ``paraphrase`` for positives (the looser form of the
+two sentences) and ``hard_negative`` for negatives (same story, same people,
+different statement). ``split`` is ``dev`` (used to tune the threshold) or
+``test`` (held out); the seed pairs are all ``test``.
+
+Seed pairs: every pair listed in ``SEED_CLAIMS`` (sentences of one claim, any
+two of different outlets, are positives) and ``SEED_NEGATIVES``. Pairs an
+annotator could argue either way are left out rather than guessed.
+
+Wider set: for every story, every cross-outlet pair of its sentences is
+labelled from the tags (so nothing is cherry-picked).
+
+Run: ``python benchmarks/make_claim_pairs.py`` (deterministic).
+"""
+
+from __future__ import annotations
+
+import csv
+import itertools
+from pathlib import Path
+
+OUT = Path(__file__).parent / "data" / "claim_pairs.csv"
+
+NW, BI, HP, DS, CBN = "Newsweek", "Business Insider", "HuffPost", "Daily Star", "CBN News"
+
+# Seed sentences quoted exactly as the sentence stage cuts them.
+S = {
+    "NW0": (NW, "North Korea leader Kim Jong Un is purportedly planning to meet with Russian President Vladimir Putin later this month to discuss supplying Moscow with additional weapons for its invasion of Ukraine, The New York Times reported Monday, citing American and other officials."),
+    "NW1": (NW, "Putin is hoping to gain additional artillery shells and antitank missiles from Kim, while North Korea is in the market for improved satellite systems and nuclear-powered submarines, according to the report."),
+    "NW2": (NW, 'Kim is also reportedly "seeking food aid for his impoverished nation."'),
+    "NW4": (NW, '"You opened this saying these are two of Washington\'s biggest rivals," Hertling told Acosta during Monday\'s edition of The Situation Room.'),
+    "NW5": (NW, '"They\'re also two desperate leaders of the world\'s most noted pariah states."'),
+    "NW6": (NW, '"This will generate a lot of attention," Hertling added.'),
+    "NW7": (NW, '"It\'s showing that Mr. Putin is scrambling for help."'),
+    "NW8": (NW, "Newsweek reached out to the Russian Foreign Ministry via email for comment."),
+    "NW9": (NW, "Moscow has been isolated from much of the globe since launching its full-scale invasion of Ukraine in February 2022, thanks to sanctions backed by the United States and other Western allies that have also supplied billions of dollars worth of military aid to Kyiv."),
+    "NW10": (NW, "Putin at one point seemed to find a friend in China, although it appears that the loose allyship is already losing its strength."),
+    "NW11": (NW, "Since launching its counteroffensive in June, Ukraine has also been slowly but steadily retaking Russian-occupied settlements along the frontlines, while the Kremlin has had to deal with additional morale issues among Moscow's troops."),
+    "NW12": (NW, '"Russia is in a desperate situation right now," said retired Army Major General James A. "Spider" Marks, who joined Hertling on CNN.'),
+    "NW13": (NW, '"Additional weapons from North Korea to Russia [is] not surprising at all," Marks said.'),
+    "NW14": (NW, '"They share the same type of caliber weapon systems.'),
+    "NW15": (NW, "So it's an immediate plus-up."),
+    "NW16": (NW, 'But again, this is not going to strategically alter the outcome of the fight in Ukraine."'),
+    "NW17": (NW, 'Hertling added that the weaponry in Kim\'s stockpile "are large caliber artillery shells, not precision weapons, not the kind that you can point and hit a target within a 10-foot or 10-meter circular error."'),
+    "NW20": (NW, "But we have seen Ukrainian forces using precision weapons with great effects and they're knocking out a lot of Russian artillery pieces."),
+    "BI0": (BI, "\u201cIt\u2019s showing that Mr. Putin is scrambling for help,\u201d retired Lt. Gen. Mark Hertling told CNN."),
+    "BI1": (BI, "Russia has incurred significant losses in manpower and resources since it invaded Ukraine last year."),
+    "BI2": (BI, "Potential arms negotiations between Russia and North Korea show just how desperate for help Russian President Vladimir Putin is, said retired US Lt. Gen. Mark Hertling."),
+    "BI3": (BI, "The New York Times reported on Monday that Kim is planning to travel to Russia later this month to discuss supplying weapons to Russia."),
+    "BI4": (BI, "The Times report, which cited several unnamed officials from the US and its allies, added that Kim was seeking food supplies for North Korea."),
+    "BI5": (BI, "Hertling was speaking to CNN\u2019s Jim Acosta on Monday, and said the Kim-Putin meeting is a union between \u201ctwo desperate leaders of the world\u2019s most noted pariah states.\u201d"),
+    "BI6": (BI, "\u201cThis will generate a lot of attention."),
+    "BI7": (BI, "It\u2019s showing that Mr. Putin is scrambling for help,\u201d said Hertling, who previously served as the commanding general of US Army Europe."),
+    "BI9": (BI, "US officials estimated last month that Russia\u2019s military casualties are approaching 300,000, of which as many as 120,000 are deaths, and up to 180,000 are injuries."),
+    "BI10": (BI, "In May, open-source intelligence website Oryx said the Russian military has lost at least two-thirds of its tanks since the war began."),
+    "BI11": (BI, "Retired Maj. Gen. James \u201cSpider\u201d Marks, who was speaking to CNN alongside Hertling, said North Korea\u2019s weapons are unlikely to turn the tide of the war in Russia\u2019s favor."),
+    "BI12": (BI, "\u201cAdditional weapons from North Korea to Russia?"),
+    "BI13": (BI, "Not surprising at all."),
+    "BI14": (BI, "They share the same type of caliber weapon systems."),
+    "BI15": (BI, "So it\u2019s an immediate plus-up,\u201d Marks told CNN."),
+    "BI16": (BI, "\u201cBut again, this is not going to strategically alter the outcome of the fight in Ukraine.\u201d"),
+    "BI17": (BI, "A representative for Russia\u2019s foreign ministry did not immediately respond to a request for comment from Insider sent outside regular business hours."),
+    "HP0": (HP, "The New York Times on Monday reported that Kim is planning to travel to Russia, likely using an armored train, this month to hold talks with the Russian president."),
+    "HP1": (HP, "Retired Lt. Gen. Mark Hertling warned that the reported upcoming meeting between Vladimir Putin and North Korea leader Kim Jong Un shows the Russian president \u201cis scrambling for help\u201d as he remains isolated amid the war in Ukraine."),
+    "HP2": (HP, "The New York Times on Monday reported that Kim is planning to travel to Vladivostok, likely using an armored train, this month to hold talks with Putin."),
+    "HP3": (HP, "Putin wants \u201cartillery shells and antitank missiles\u201d from North Korea as it continues to fight against Ukraine, while Kim is looking for \u201cadvanced technology for satellites and nuclear-powered submarines,\u201d U.S. and allied officials told the Times."),
+    "HP5": (HP, "\u201cThey\u2019re also two desperate leaders of the world\u2019s most noted pariah states."),
+    "HP6": (HP, "This will generate a lot of attention,\u201d Hertling told CNN Monday of the potential visit."),
+    "HP7": (HP, "\u201cIt\u2019s showing that Mr. Putin is scrambling for help.\u201d"),
+    "HP8": (HP, "Last week, White House press secretary Karine Jean-Pierre warned arms negotiations between Russia and North Korea were \u201cactively advancing,\u201d citing a visit by Russia Defense Minister Sergei Shoigu to Pyongyang with the aim of convincing Kim to sell artillery ammunition to Moscow."),
+    "HP9": (HP, "Jean-Pierre said another group of Russian officials subsequently visited North Korea to continue those negotiations."),
+    "HP11": (HP, "But John Everard, who served as the U.K.\u2019s ambassador to North Korea from 2006 to 2008, told the BBC North Korea\u2019s stockpiles are \u201cin very poor condition.\u201d"),
+    "HP12": (HP, "Retired Maj. Gen. James \u201cSpider\u201d Marks added that overall Russia is in a \u201cdesperate\u201d position and pursuing a relationship with Kim is \u201ca very tactical move.\u201d"),
+    "HP14": (HP, "Marks, though, said the reported partnership is unlikely to \u201cstrategically alter the outcome of the fight in Ukraine.\u201d"),
+    "HP15": (HP, "\u201cWhat it really describes is that Kim Jong Un is looking for a partner,\u201d now that China appears to have distanced itself from Pyongyang, Marks explained."),
+    "HP16": (HP, "National Security Council spokesperson Adrienne Watson on Monday called on North Korea \u201cto cease its arms negotiations with Russia and abide by the public commitments that Pyongyang has made to not provide or sell arms to Russia.\u201d"),
+    "DS0": (DS, "Russian President Vladimir Putin and North Korean leader Kim Jong-un are set to meet in a Russia border city to shop weapons to each other \u2013 and the move has seen them both labelled as \u201cdesperate\u201d."),
+    "DS1": (DS, "The pair of despots have very few friends in the world, but are now leaning on each other for weapons."),
+    "DS2": (DS, "A meeting set to take place next month is aimed at Putin buying weapons from North Korea to help him continue his onslaught invasion of Ukraine."),
+    "DS3": (DS, "The claim came from a United States official, who said that they will probably meet in the Russian Pacific port city of Vladivostok."),
+    "DS5": (DS, "Speaking to CNN's The Situation Room, former US Army General Mark Hertling took umbridge with the host's suggestion that they are \u201cWashington's biggest enemies\u201d."),
+    "DS6": (DS, "He said: \u201cThey're also two desperate leaders of the world's most noted pariah states."),
+    "DS7": (DS, "\u201cThis will generate a lot of attention."),
+    "DS8": (DS, "It's showing that Mr. Putin is scrambling for help.\u201d"),
+    "DS9": (DS, "Fellow retired Army Major General James A \u201cSpider\u201d Marks added: \u201cRussia is in a desperate situation right now."),
+    "DS10": (DS, "\u201cThey share the same type of calibre weapon systems."),
+    "DS11": (DS, "\u201cSo it's an immediate plus-up."),
+    "DS12": (DS, "\u201cBut again, this is not going to strategically alter the outcome of the fight in Ukraine.\u201d"),
+    "DS13": (DS, "Russian Defense Minister Sergei Shoigu travelled to Pyongyang recently and tried to persuade North Korea to sell artillery ammunition to Russia, which is when a meeting could have been arranged, US intelligence has claimed."),
+    "DS14": (DS, "The White House said last week that it had intelligence indicating that Putin and Kim swapped letters following Shoigu\u2019s visit."),
+    "DS15": (DS, "National Security Council spokesman John Kirby said the letters were \u201cmore at the surface level\u201d but that Russian and North Korean talks on a weapons sale were advancing."),
+    "CBN0": (CBN, "Running low on weapons and suffering under economic sanctions, Russia is isolated and apparently desperate."),
+    "CBN3": (CBN, "They're concerned Kim will sell weapons to Putin in exchange for sophisticated military and nuclear technology."),
+    "CBN4": (CBN, "The last high-level meeting of this kind happened in April 2019, when North Korea's dictator, who very rarely ventures outside his country, took an armored train from Pyongyang to visit Putin in the eastern Russian city of Vladivostok."),
+    "CBN5": (CBN, "Experts say the reclusive Kim Jong Un will likely take the same route later this month."),
+    "CBN6": (CBN, '"I think that it comes at the time when Russia is increasingly globally isolated," said Alexander Gabuev with the Carnegie Moscow Center.'),
+    "CBN7": (CBN, "According to new U.S. intelligence, a sanction-strapped Moscow is seeking to buy artillery shells, anti-tank missiles, and rockets from Pyongyang to replenish its stockpile diminished in its war against Ukraine."),
+    "CBN8": (CBN, '"Russia is negotiating potential deals for significant quantities and multiple types of munitions from the DPRK to be used against Ukraine," said Linda Thomas-Greenfield, the U.S. representative to the United Nations.'),
+    "CBN12": (CBN, '"Russia\'s obviously desperate for replacement munitions, replacement weapons systems, even microchips and everything else," Petraeus said during a visit to Kyiv.'),
+    "CBN14": (CBN, "News of a potential meeting with Kim follows leaked documents released last month that reportedly show Putin reaching out to the Iranians, as well, to help Russia build over 6,000 attack drones for its ongoing war."),
+    "CBN15": (CBN, '"There is no other way to look at that than desperation and weakness," said National Security Council Spokesman John Kirby.'),
+    "CBN16": (CBN, "For his part, Kim Jong Un wants a number of items in return, including sophisticated military hardware with technology that could potentially advance North Korea's ballistic and nuclear program."),
+    "CBN17": (CBN, '"North Koreans are looking for economic support, fuel, food, sources of cash, anything that can help to keep the regime afloat," said Gabuev.'),
+    "CBN18": (CBN, '"Russia seems to be ready to provide that even through violation of the UN sanctions."'),
+    "CBN19": (CBN, "In July, Kim Jong Un opened his country to foreign visitors for the first time since the COVID pandemic and welcomed Russia's Defense Minister Sergei Shoigu as his first guest."),
+    "CBN20": (CBN, "They attended an arms exhibition in Pyongyang, which included a prominent display of North Korea's latest Hwasong intercontinental ballistic missile."),
+    "CBN21": (CBN, '"Our information further indicates that following Shoigu\'s visit, another group of Russian officials travel to the DPRK for follow-up discussions about potential arms deals between the DPRK and Russia," said Linda Thomas-Greenfield.'),
+    "CBN22": (CBN, "Putin and Kim have since reportedly exchanged letters pledging to increase their bilateral cooperation."),
+}
+
+#: Seed claims: name -> (kind of the looser pairs, {sentence key: form}).
+#: form is "v" (verbatim), "n" (near-verbatim) or "p" (paraphrase); a pair's
+#: kind is the looser of its two forms.
+SEED_CLAIMS: dict[str, dict[str, str]] = {
+    # The meeting is planned this month (the Daily Star's "next month" is the
+    # same claim with a conflicting date: the conflicts stage needs them together).
+    "meeting_this_month": {"NW0": "p", "BI3": "n", "HP0": "n", "HP2": "n", "DS2": "p", "CBN5": "p"},
+    "meeting_in_vladivostok": {"HP2": "p", "DS3": "p"},
+    "meeting_to_trade_weapons": {"NW0": "p", "BI3": "p", "DS2": "p", "DS0": "p"},
+    "kim_to_meet_in_russia": {"HP0": "p", "HP2": "p", "DS0": "p"},
+    "shells_and_antitank_missiles": {"NW1": "p", "HP3": "p", "CBN7": "p"},
+    "kim_wants_military_technology": {"NW1": "p", "HP3": "p", "CBN16": "p", "CBN3": "p"},
+    "kim_seeks_food": {"NW2": "p", "BI4": "p", "CBN17": "p"},
+    "biggest_rivals": {"NW4": "p", "DS5": "p"},
+    "pariah_states": {"NW5": "v", "BI5": "n", "HP5": "v", "DS6": "v"},
+    "generate_attention": {"NW6": "v", "BI6": "v", "HP6": "v", "DS7": "v"},
+    "scrambling_for_help": {"NW7": "v", "BI0": "v", "BI7": "v", "HP7": "v", "DS8": "v", "HP1": "n", "BI2": "p"},
+    "russia_desperate_situation": {"NW12": "v", "DS9": "v", "HP12": "p"},
+    "not_surprising": {"NW13": "n", "BI12": "n", "BI13": "n"},
+    "same_caliber": {"NW14": "v", "BI14": "v", "DS10": "v"},
+    "plus_up": {"NW15": "v", "BI15": "v", "DS11": "v"},
+    "not_alter_outcome": {"NW16": "v", "BI16": "v", "DS12": "v", "HP14": "n", "BI11": "p"},
+    "foreign_ministry_comment": {"NW8": "p", "BI17": "p"},
+    "shoigu_sought_ammunition": {"HP8": "p", "DS13": "p"},
+    "second_group_of_officials": {"HP9": "p", "CBN21": "p"},
+    "letters_exchanged": {"DS14": "p", "CBN22": "p"},
+    "arms_talks_advancing": {"HP8": "p", "DS15": "p", "CBN8": "p"},
+    "russia_isolated": {"NW9": "p", "CBN0": "p", "CBN6": "p"},
+}
+
+#: Seed hard negatives: same people or place, different statement.
+SEED_NEGATIVES: list[tuple[str, str]] = [
+    ("DS15", "CBN15"),  # Kirby: letters / talks advancing vs "desperation and weakness"
+    ("CBN4", "HP2"),  # 2019 meeting in Vladivostok vs the upcoming one
+    ("CBN4", "DS3"),
+    ("NW10", "HP15"),  # Russia's friend China vs China distancing itself from Pyongyang
+    ("NW17", "BI14"),  # large caliber shells, not precision vs same caliber systems
+    ("NW17", "DS10"),
+    ("NW4", "HP5"),  # rivals vs pariah states (consecutive quote sentences)
+    ("NW4", "BI5"),
+    ("NW6", "DS8"),  # attention vs scrambling
+    ("BI6", "HP7"),
+    ("HP6", "NW7"),
+    ("NW13", "DS10"),  # not surprising vs caliber
+    ("BI12", "DS10"),
+    ("NW16", "BI12"),
+    ("NW15", "BI14"),
+    ("CBN14", "BI9"),  # 6,000 drones vs 300,000 casualties
+    ("HP9", "DS13"),  # a second group of officials vs Shoigu's own visit
+    ("CBN21", "DS13"),
+    ("DS14", "HP9"),
+    ("NW2", "CBN16"),  # food vs military technology
+    ("NW1", "CBN17"),
+    ("HP16", "DS15"),  # call to cease negotiations vs talks advancing
+    ("HP16", "CBN8"),
+    ("BI1", "NW11"),  # Russian losses vs Ukraine retaking settlements
+    ("BI10", "NW20"),
+    ("HP11", "NW17"),  # stockpiles in poor condition vs not precision weapons
+    ("DS1", "NW10"),  # few friends vs a friend in China
+    ("CBN18", "NW9"),  # sanctions violated vs sanctions imposed
+    ("CBN20", "HP8"),
+    ("CBN19", "DS14"),
+    ("CBN12", "BI1"),
+]
+
+# ---------------------------------------------------------------------------
+# Wider set: invented stories. Each sentence: (text, claim tags, form).
+# ---------------------------------------------------------------------------
+
+V, N, P = "v", "n", "p"
+
+STORIES: dict[str, dict[str, list[tuple[str, str, str]]]] = {
+    "plant_fire": {
+        "Capital Wire": [
+            ("A fire at a chemical plant in Harlow forced the evacuation of about 2,000 residents on Tuesday night, the county fire service said.", "fire evacuation", V),
+            ("Firefighters brought the blaze under control shortly after 4 a.m., but crews remained at the site to cool storage tanks.", "controlled", V),
+            ("Two workers were taken to hospital with burns; neither injury is life-threatening, officials said.", "injured", V),
+            ("\u201cWe are asking people to keep their windows and doors shut until further notice,\u201d fire chief Ellen Marsh told reporters.", "windows", V),
+            ("The cause of the fire is not yet known and an investigation has been opened.", "cause", V),
+        ],
+        "Harbor Times": [
+            ("About 2,000 people living near a Harlow chemical plant were evacuated on Tuesday night after a fire broke out at the site, according to the county fire service.", "fire evacuation", N),
+            ("The blaze was brought under control just after 4 a.m.", "controlled", N),
+            ("Two employees suffered burns and were taken to hospital, but their injuries are not thought to be life-threatening.", "injured", P),
+            ("Fire chief Ellen Marsh urged residents to \u201ckeep their windows and doors shut until further notice.\u201d", "windows", N),
+            ("The plant, which makes industrial solvents, employs around 300 people.", "plant_profile", V),
+        ],
+        "Metro Post": [
+            ("Thousands of Harlow residents fled their homes overnight as flames tore through a solvents factory.", "fire evacuation", P),
+            ("Fire chief Ellen Marsh said it was too early to say what had caused the blaze, and investigators would examine the site once it was safe.", "cause", P),
+            ("Local MP David Okafor called for a full inquiry into safety at the plant, which was fined in 2019 for a chemical leak.", "mp_inquiry", V),
+            ("Residents were told to keep windows closed; the fire service said air quality readings in the town were being monitored.", "windows air_quality", P),
+        ],
+        "The Ledger": [
+            ("A chemical plant fire in Harlow has been contained after burning through the night, and two staff members are being treated for burns.", "controlled injured", P),
+            ("The factory was fined \u00a3400,000 in 2019 after a chemical leak into a nearby river, court records show.", "fine_2019", V),
+            ("David Okafor, the local MP, said there must be a full inquiry into safety standards at the site.", "mp_inquiry", P),
+            ("Air quality monitors have been set up around the town, the fire service said, and readings so far are within safe limits.", "air_quality", P),
+            ("The plant employs about 300 workers and makes solvents for the paint industry.", "plant_profile", P),
+        ],
+        # a local paper running the wire copy word for word, with one line of its own
+        "Valley Gazette": [
+            ("A fire at a chemical plant in Harlow forced the evacuation of about 2,000 residents on Tuesday night, the county fire service said.", "fire evacuation", V),
+            ("Firefighters brought the blaze under control shortly after 4 a.m., but crews remained at the site to cool storage tanks.", "controlled", V),
+            ("Two workers were taken to hospital with burns; neither injury is life-threatening, officials said.", "injured", V),
+            ("Harlow Town FC postponed Wednesday's home match because of the fire.", "match_postponed", V),
+        ],
+    },
+    "rate_rise": {
+        "Capital Wire": [
+            ("The central bank raised its benchmark interest rate by a quarter of a percentage point to 4.5% on Thursday, its ninth increase in a row.", "rate_rise ninth", V),
+            ("Governor Maria Lindqvist said inflation was \u201cstill far too high\u201d and that further increases could not be ruled out.", "too_high more_possible", V),
+            ("Seven of the nine members of the rate-setting committee voted for the rise, while two wanted to keep rates on hold.", "vote", V),
+            ("The bank now expects inflation to fall to 5% by the end of the year, from 8.7% in April.", "inflation_forecast", V),
+            ("Mortgage lenders are expected to pass the increase on to borrowers within days.", "mortgages", V),
+        ],
+        "Northern Herald": [
+            ("Interest rates have risen for the ninth consecutive time, with the central bank lifting its key rate by 25 basis points to 4.5 percent.", "rate_rise ninth", P),
+            ("\u201cInflation is still far too high,\u201d said governor Maria Lindqvist, adding that the bank could raise rates again.", "too_high more_possible", N),
+            ("The committee split seven to two, with two members voting to hold rates.", "vote", P),
+            ("Homeowners on variable-rate mortgages will see their monthly payments rise.", "mortgages", P),
+            ("Opposition finance spokesman Tom Reyes said families were paying the price for the government's economic mismanagement.", "opposition", V),
+        ],
+        "Daily Courier": [
+            ("Borrowers face more pain after the central bank raised rates again, taking its main rate to 4.5%.", "rate_rise", P),
+            ("The bank said it expected inflation, which stood at 8.7% in April, to drop to about 5% by December.", "inflation_forecast", P),
+            ("Tom Reyes, the opposition's finance spokesman, blamed government mismanagement for the rise in borrowing costs.", "opposition", P),
+            ("The decision was not unanimous: two of the nine committee members voted to leave rates unchanged.", "vote", P),
+        ],
+        "Bay City Journal": [
+            ("The central bank increased interest rates by a quarter point to 4.5% on Thursday.", "rate_rise", N),
+            ("Governor Maria Lindqvist warned that inflation remained far too high and said another increase was possible.", "too_high more_possible", P),
+            ("Shares in housebuilders fell about 2% after the announcement.", "housebuilders", V),
+            ("Lenders are likely to raise mortgage rates within days, brokers said.", "mortgages", P),
+        ],
+    },
+    "earthquake": {
+        "Capital Wire": [
+            ("A magnitude 6.4 earthquake struck the mountainous north of the country early on Sunday, killing at least 37 people, the interior ministry said.", "quake deaths", V),
+            ("More than 200 people were injured and dozens of buildings collapsed in the town of Veris, close to the epicentre.", "injured veris", V),
+            ("Rescue teams were searching through rubble for survivors, and the army had been deployed to help.", "rescue army", V),
+            ("The quake was felt as far away as the capital, 300 kilometres to the south.", "felt_capital", V),
+            ("Neighbouring countries have offered to send search and rescue teams.", "aid_offers", V),
+        ],
+        "Harbor Times": [
+            ("At least 37 people were killed when a 6.4-magnitude earthquake hit the north of the country on Sunday morning, according to the interior ministry.", "quake deaths", P),
+            ("Over 200 people were hurt, and many buildings in the town of Veris, near the epicenter, were destroyed.", "injured veris", N),
+            ("Soldiers joined rescue workers digging through debris in search of survivors.", "rescue army", P),
+            ("Prime Minister Anton Vela declared three days of national mourning.", "mourning", V),
+        ],
+        "Metro Post": [
+            ("The death toll from Sunday's earthquake has risen to 37, officials said, with more than 200 injured.", "deaths injured", P),
+            ("Residents of the capital, some 300 km away, said they felt their buildings sway.", "felt_capital", P),
+            ("Vela announced a national mourning period of three days and said the government would rebuild every home.", "mourning rebuild", P),
+            ("Several neighbouring states said they were ready to send rescue teams.", "aid_offers", P),
+        ],
+        "The Ledger": [
+            ("A powerful earthquake has killed at least 37 people and injured over 200 in the north of the country.", "deaths injured", P),
+            ("The army has been sent to help rescuers search the rubble of collapsed buildings in Veris.", "rescue army veris", P),
+            ("The prime minister promised that the state would pay to rebuild every home destroyed by the quake.", "rebuild", P),
+            ("The region was hit by a magnitude 5.9 quake in 2011 that killed 12 people.", "quake_2011", V),
+        ],
+        "Northern Herald": [
+            ("A 6.4 magnitude quake hit the north early on Sunday, killing at least 37 people.", "quake deaths", N),
+            ("The region last suffered a deadly earthquake in 2011, when 12 people died.", "quake_2011", P),
+            ("Foreign governments have offered search and rescue teams to help with the recovery.", "aid_offers", P),
+        ],
+        # wire copy lightly edited (house spelling, a trimmed clause)
+        "Coastal Echo": [
+            ("A magnitude 6.4 earthquake struck the mountainous north of the country early on Sunday, killing at least 37 people, the interior ministry said.", "quake deaths", V),
+            ("More than 200 people were injured and dozens of buildings collapsed in the town of Veris, close to the epicenter.", "injured veris", N),
+            ("Rescue teams were searching through rubble for survivors and the army had been deployed.", "rescue army", N),
+            ("Schools across the region will stay closed until Wednesday.", "schools", V),
+        ],
+    },
+    "layoffs": {
+        "Bay City Journal": [
+            ("Software maker Altrix said on Wednesday it would cut 6,000 jobs, about 8% of its workforce, as it reorganises around artificial intelligence.", "cuts ai", V),
+            ("Chief executive Priya Raman said in a memo to staff that the decision was \u201cthe hardest I have had to make.\u201d", "hardest", V),
+            ("Affected employees will receive 16 weeks of severance pay and extended health coverage.", "severance", V),
+            ("Altrix shares rose 4% in early trading after the announcement.", "shares", V),
+            ("The company reported a 12% rise in quarterly revenue last month.", "revenue", V),
+        ],
+        "Capital Wire": [
+            ("Altrix is laying off six thousand employees, roughly 8 percent of its staff, to refocus on artificial intelligence, the company announced Wednesday.", "cuts ai", N),
+            ("\u201cThis is the hardest decision I have had to make,\u201d CEO Priya Raman wrote in a memo to employees.", "hardest", N),
+            ("Shares of the company climbed about 4 percent on the news.", "shares", P),
+            ("Workers who lose their jobs will get 16 weeks' severance and continued health benefits.", "severance", N),
+        ],
+        "Metro Post": [
+            ("Tech giant Altrix is shedding 6,000 staff in a shake-up aimed at artificial intelligence.", "cuts ai", P),
+            ("The cuts come weeks after Altrix posted a 12 percent jump in revenue for the quarter.", "revenue", P),
+            ("A union representing some Altrix engineers called the layoffs \u201cgreed dressed up as strategy.\u201d", "union", V),
+            ("Investors welcomed the move, sending the stock up 4%.", "shares", P),
+        ],
+        "Harbor Times": [
+            ("Altrix will eliminate about 8% of its workforce, or 6,000 positions, Chief Executive Priya Raman told employees on Wednesday.", "cuts", P),
+            ("The layoffs follow a strong quarter in which revenue grew 12%.", "revenue", P),
+            ("The Software Workers Union described the job cuts as greed dressed up as strategy.", "union", N),
+            ("Raman said the company would hire 1,500 engineers for its AI division over the next year.", "hire_ai", V),
+        ],
+    },
+    "strike": {
+        "Northern Herald": [
+            ("More than 400 flights were cancelled on Monday as cabin crew at SkyLink began a three-day strike over pay.", "cancelled strike", V),
+            ("The union says crew wages have fallen 15% in real terms since 2020.", "wages", V),
+            ("SkyLink said it had offered a 6% rise this year and called the walkout \u201cunnecessary and damaging.\u201d", "offer unnecessary", V),
+            ("Passengers have been advised to check the status of their flight before travelling to the airport.", "check_flight", V),
+            ("Transport minister Lena Fischer urged both sides to return to talks.", "minister", V),
+        ],
+        "Daily Courier": [
+            ("SkyLink canceled over 400 flights Monday as cabin crew walked out in a three-day strike over pay.", "cancelled strike", N),
+            ("The airline called the strike \u201cunnecessary and damaging\u201d and said it had offered staff a 6 percent raise.", "offer unnecessary", N),
+            ("Travellers were told to check whether their flights were operating before setting off for the airport.", "check_flight", P),
+            ("Stranded passenger Maria Gomez said she had been waiting at the airport for nine hours.", "passenger", V),
+        ],
+        "Bay City Journal": [
+            ("Hundreds of SkyLink flights were grounded as cabin crew started a three-day walkout.", "cancelled strike", P),
+            ("According to the union, the pay of cabin crew has dropped by 15 percent in real terms since 2020.", "wages", P),
+            ("Minister Lena Fischer called on the airline and the union to get back to the negotiating table.", "minister", P),
+            ("A further strike is planned for the end of the month if no deal is reached.", "further_strike", V),
+        ],
+        "Metro Post": [
+            ("Holidaymakers face chaos as a SkyLink cabin crew strike wipes out more than 400 flights.", "cancelled strike", P),
+            ("The union has threatened another walkout later this month unless a deal is agreed.", "further_strike", P),
+            ("SkyLink offered its cabin crew a 6% pay rise, which the union rejected as too low.", "offer", P),
+        ],
+        "Valley Gazette": [
+            ("More than 400 flights were cancelled on Monday as cabin crew at SkyLink began a three-day strike over pay.", "cancelled strike", V),
+            ("The union says crew wages have fallen 15% in real terms since 2020.", "wages", V),
+            ("Passengers have been advised to check the status of their flight before traveling to the airport.", "check_flight", N),
+        ],
+    },
+    "launch_failure": {
+        "Capital Wire": [
+            ("A Vega Orbital rocket carrying two weather satellites exploded about 90 seconds after lift-off on Friday, the company said.", "exploded", V),
+            ("No one was injured, and debris fell into the ocean east of the launch site.", "no_injuries debris", V),
+            ("It was the first failure in 23 launches of the Vega-3 rocket.", "first_failure", V),
+            ("The satellites, worth an estimated $310 million, were insured, the company said.", "insured", V),
+            ("The aviation regulator said it would oversee the investigation into the failure.", "regulator", V),
+        ],
+        "Harbor Times": [
+            ("A rocket carrying two weather satellites blew up roughly 90 seconds into its flight on Friday, Vega Orbital said.", "exploded", N),
+            ("Debris from the rocket fell into the sea east of the launch pad, and there were no injuries.", "no_injuries debris", P),
+            ("The Vega-3 had flown 22 times without a failure before Friday's launch.", "first_failure", P),
+            ("Chief executive Omar Haddad said the company would \u201cfind the cause, fix it and fly again.\u201d", "fix_fly", V),
+        ],
+        "The Ledger": [
+            ("Vega Orbital lost two weather satellites on Friday when its rocket exploded shortly after launch.", "exploded", P),
+            ("The $310 million payload was fully insured, according to the company.", "insured", P),
+            ("\u201cWe will find the cause, fix it and fly again,\u201d chief executive Omar Haddad said in a statement.", "fix_fly", N),
+            ("The failure delays a programme to improve storm forecasts by at least two years, meteorologists said.", "forecast_delay", V),
+        ],
+        "Daily Courier": [
+            ("Friday's explosion was the first failure for the Vega-3 after 22 successful launches.", "first_failure", P),
+            ("Forecasters said the loss of the satellites would set back improved storm warnings by two years or more.", "forecast_delay", P),
+            ("The aviation authority will supervise an inquiry into what went wrong, it said.", "regulator", P),
+        ],
+    },
+    "court_ruling": {
+        "Bay City Journal": [
+            ("The Supreme Court ruled 6-3 on Tuesday that the state's new voting map is unconstitutional and must be redrawn before next year's election.", "ruling redraw", V),
+            ("Writing for the majority, Justice Helen Park said the map \u201cdiluted the votes of minority communities.\u201d", "diluted", V),
+            ("The state attorney general said he was disappointed and would review the decision.", "ag_review", V),
+            ("Lawmakers have 60 days to submit a new map to a federal court.", "sixty_days", V),
+        ],
+        "Northern Herald": [
+            ("In a 6-3 decision, the Supreme Court struck down the state's voting map on Tuesday, ordering it to be redrawn ahead of the next election.", "ruling redraw", P),
+            ("Justice Helen Park wrote that the map \u201cdiluted the votes of minority communities.\u201d", "diluted", N),
+            ("The legislature must draw a new map within 60 days, the court said.", "sixty_days", P),
+            ("Civil rights groups that brought the case called the ruling a victory for fair representation.", "groups_victory", V),
+        ],
+        "Daily Courier": [
+            ("The state's attorney general said he was \u201cdisappointed\u201d by the ruling and that his office was reviewing it.", "ag_review", N),
+            ("Justice Samuel Ortiz, writing for the three dissenting justices, said the court had overstepped its role.", "dissent", V),
+            ("The groups behind the lawsuit hailed the decision as a win for fair representation.", "groups_victory", P),
+        ],
+        "Metro Post": [
+            ("The nation's highest court has thrown out the state's electoral map, saying it weakened the voting power of minority communities.", "ruling diluted", P),
+            ("Three justices dissented, with Justice Samuel Ortiz arguing the court had gone beyond its proper role.", "dissent", P),
+            ("State lawmakers now have two months to produce a new map.", "sixty_days", P),
+        ],
+    },
+    "transfer": {
+        "Harbor Times": [
+            ("Rovers have signed striker Luca Moretti from Atletico Sur for a club-record fee of 65 million euros, the club announced on Monday.", "signed fee", V),
+            ("The 24-year-old has agreed a five-year contract.", "contract", V),
+            ("Moretti scored 31 goals in all competitions last season.", "goals", V),
+            ("\u201cI have dreamed of playing in this league since I was a boy,\u201d Moretti told the club's website.", "dreamed", V),
+        ],
+        "Capital Wire": [
+            ("Rovers completed the club-record signing of striker Luca Moretti from Atletico Sur on Monday for 65 million euros.", "signed fee", N),
+            ("Moretti, 24, signed a contract until 2029 after passing a medical on Sunday.", "contract medical", P),
+            ("Manager Paul Akers said Moretti was \u201cexactly the type of forward we needed.\u201d", "manager", V),
+        ],
+        "Metro Post": [
+            ("Luca Moretti has become Rovers' most expensive player after a \u20ac65m move from Atletico Sur.", "signed fee", P),
+            ("The Italian forward netted 31 times last season.", "goals", P),
+            ("Moretti said he had dreamed of playing in the league since he was a boy.", "dreamed", P),
+            ("Rovers finished 11th last season, their worst league position in a decade.", "eleventh", V),
+        ],
+        "Daily Courier": [
+            ("Rovers boss Paul Akers described new signing Luca Moretti as exactly the kind of striker the team needed.", "manager", P),
+            ("The striker has signed a five-year deal.", "contract", P),
+            ("Rovers ended last season in 11th place, their lowest finish in ten years.", "eleventh", P),
+        ],
+        "Coastal Echo": [
+            ("Rovers have signed striker Luca Moretti from Atletico Sur for a club-record fee of 65 million euros, the club announced on Monday.", "signed fee", V),
+            ("The 24-year-old has agreed a five-year contract.", "contract", V),
+            ("Moretti scored 31 goals in all competitions last season.", "goals", V),
+        ],
+    },
+}
+
+#: Stories whose pairs are used to choose the threshold; the rest are held out.
+DEV_STORIES = {"plant_fire", "rate_rise", "layoffs", "launch_failure"}
+
+
+def _kind(form_a: str, form_b: str) -> str:
+    forms = {form_a, form_b}
+    if "p" in forms:
+        return "paraphrase"
+    if "n" in forms:
+        return "near"
+    return "verbatim"
+
+
+def build_rows() -> list[dict[str, object]]:
+    """Every labelled pair, seeds first, in a fixed order."""
+    rows: list[dict[str, object]] = []
+    claims_of: dict[str, set[str]] = {}
+    forms: dict[tuple[str, str], str] = {}
+    for name, members in SEED_CLAIMS.items():
+        for key, form in members.items():
+            claims_of.setdefault(key, set()).add(name)
+            forms[(key, name)] = form
+    seen: set[tuple[str, str]] = set()
+    for name, members in SEED_CLAIMS.items():
+        for ka, kb in itertools.combinations(members, 2):
+            if S[ka][0] == S[kb][0]:
+                continue
+            pair = tuple(sorted((ka, kb)))
+            if pair in seen:
+                continue
+            seen.add(pair)  # type: ignore[arg-type]
+            shared = sorted(claims_of[ka] & claims_of[kb])
+            kind = min((_kind(forms[(ka, c)], forms[(kb, c)]) for c in shared),
+                       key=["verbatim", "near", "paraphrase"].index)
+            rows.append(_row("seeds", "test", "kim_putin", ka, kb, claims_of, 1, kind))
+    for ka, kb in SEED_NEGATIVES:
+        assert S[ka][0] != S[kb][0], (ka, kb)
+        assert not claims_of.get(ka, set()) & claims_of.get(kb, set()), (ka, kb)
+        rows.append(_row("seeds", "test", "kim_putin", ka, kb, claims_of, 0, "hard_negative"))
+    for story, outlets in STORIES.items():
+        split = "dev" if story in DEV_STORIES else "test"
+        sentences = [(outlet, text, set(tags.split()), form) for outlet, items in outlets.items() for text, tags, form in items]
+        for (oa, ta, ca, fa), (ob, tb, cb, fb) in itertools.combinations(sentences, 2):
+            if oa == ob:
+                continue
+            label = int(bool(ca & cb))
+            rows.append(
+                {
+                    "set": "wider", "split": split, "story": story,
+                    "outlet_a": oa, "text_a": ta, "claims_a": ";".join(sorted(ca)),
+                    "outlet_b": ob, "text_b": tb, "claims_b": ";".join(sorted(cb)),
+                    "label": label, "kind": _kind(fa, fb) if label else "hard_negative",
+                }
+            )
+    for n, row in enumerate(rows):
+        row["pair_id"] = f"p{n:04d}"
+    return rows
+
+
+def _row(set_: str, split: str, story: str, ka: str, kb: str, claims_of: dict[str, set[str]], label: int, kind: str) -> dict[str, object]:
+    return {
+        "set": set_, "split": split, "story": story,
+        "outlet_a": S[ka][0], "text_a": S[ka][1], "claims_a": ";".join(sorted(claims_of.get(ka, ()))) or ka,
+        "outlet_b": S[kb][0], "text_b": S[kb][1], "claims_b": ";".join(sorted(claims_of.get(kb, ()))) or kb,
+        "label": label, "kind": kind,
+    }
+
+
+COLUMNS = ["pair_id", "set", "split", "story", "outlet_a", "text_a", "claims_a",
+           "outlet_b", "text_b", "claims_b", "label", "kind"]
+
+
+def main() -> None:
+    rows = build_rows()
+    OUT.parent.mkdir(parents=True, exist_ok=True)
+    with OUT.open("w", newline="", encoding="utf-8") as handle:
+        writer = csv.DictWriter(handle, fieldnames=COLUMNS)
+        writer.writeheader()
+        writer.writerows(rows)
+    print(f"wrote {len(rows)} pairs to {OUT}")
+
+
+if __name__ == "__main__":
+    main()

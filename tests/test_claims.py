@@ -1,0 +1,431 @@
+"""Tests for newslib.claims: alignment of sentences into claims, and the views."""
+
+from __future__ import annotations
+
+import hashlib
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from newslib.claims import (
+    CLAIM_COLUMNS,
+    LINK_COLUMNS,
+    REPEAT_COLUMNS,
+    align_claims,
+    claim_matrix,
+    claim_tokens,
+    omissions,
+    outlet_overlap,
+    shared_core,
+    split_clauses,
+    unique_claims,
+)
+from newslib.settings import Settings
+
+SEEDS = Path(__file__).resolve().parents[1] / "data" / "seeds"
+
+#: Four short articles in the style of the seeds: (outlet, [sentences]).
+ARTICLES: dict[str, tuple[str, list[str]]] = {
+    "a1": (
+        "Newsweek",
+        [
+            "Putin is hoping to gain additional artillery shells and antitank missiles from Kim, while North Korea is in the market for improved satellite systems and nuclear-powered submarines, according to the report.",
+            '"They share the same type of caliber weapon systems.',
+            '"It\'s showing that Mr. Putin is scrambling for help," Hertling said.',
+            "Newsweek reached out to the Russian Foreign Ministry via email for comment.",
+        ],
+    ),
+    "a2": (
+        "HuffPost",
+        [
+            "Putin wants \u201cartillery shells and antitank missiles\u201d from North Korea as it continues to fight against Ukraine, while Kim is looking for \u201cadvanced technology for satellites and nuclear-powered submarines,\u201d officials told the Times.",
+            "\u201cIt\u2019s showing that Mr. Putin is scrambling for help.\u201d",
+            "The New York Times reported that Kim is planning to travel to Vladivostok, likely using an armored train, this month to hold talks with Putin.",
+        ],
+    ),
+    "a3": (
+        "Daily Star",
+        [
+            "\u201cThey share the same type of calibre weapon systems.",
+            "It's showing that Mr. Putin is scrambling for help.\u201d",
+            "The claim came from a United States official, who said that they will probably meet in the Russian Pacific port city of Vladivostok next week.",
+        ],
+    ),
+    "a4": (
+        "Business Insider",
+        [
+            "Russia has incurred significant losses in manpower and resources since it invaded Ukraine last year.",
+            "They share the same type of caliber weapon systems.",
+            "Russia has incurred significant losses in manpower and resources since it invaded Ukraine in February 2022.",
+            "In May, open-source intelligence website Oryx said the Russian military has lost at least two-thirds of its tanks.",
+        ],
+    ),
+    "a5": (
+        "CBN News",
+        [
+            "According to new U.S. intelligence, a sanction-strapped Moscow is seeking to buy artillery shells, anti-tank missiles, and rockets from Pyongyang to replenish its stockpile.",
+            "The last high-level meeting of this kind happened in April 2019, when North Korea's dictator took an armored train from Pyongyang to visit Putin in the eastern Russian city of Vladivostok.",
+            "He said:",
+        ],
+    ),
+}
+
+
+def make_sentences(articles: dict[str, tuple[str, list[str]]] = ARTICLES) -> pd.DataFrame:
+    rows = []
+    for article_id, (outlet, texts) in articles.items():
+        offset = 0
+        for n, text in enumerate(texts):
+            rows.append(
+                {
+                    "sent_id": f"{article_id}-s{n:04d}",
+                    "article_id": article_id,
+                    "outlet": outlet,
+                    "paragraph": n,
+                    "position": n / max(1, len(texts) - 1),
+                    "start": offset,
+                    "end": offset + len(text),
+                    "text": text,
+                }
+            )
+            offset += len(text) + 2
+    return pd.DataFrame(rows)
+
+
+@pytest.fixture(scope="module")
+def sentences() -> pd.DataFrame:
+    return make_sentences()
+
+
+@pytest.fixture(scope="module")
+def result(sentences: pd.DataFrame):  # type: ignore[no-untyped-def]
+    return align_claims(sentences, pd.DataFrame(), settings=Settings())
+
+
+def claims_of(result, sent_id: str) -> set[str]:  # type: ignore[no-untyped-def]
+    # a ClaimResult (links) or a Coverage (claim_links)
+    links = result.links if hasattr(result, "repeats") else result.claim_links
+    return set(links.loc[links["sent_id"] == sent_id, "claim_id"])
+
+
+def share_claim(result, a: str, b: str) -> bool:  # type: ignore[no-untyped-def]
+    return bool(claims_of(result, a) & claims_of(result, b))
+
+
+# ---- tables ---------------------------------------------------------------
+
+
+def test_tables_have_the_documented_columns(result) -> None:  # type: ignore[no-untyped-def]
+    assert list(result.claims.columns) == CLAIM_COLUMNS
+    assert list(result.links.columns) == LINK_COLUMNS
+    assert list(result.repeats.columns) == REPEAT_COLUMNS
+
+
+def test_claim_ids_are_deterministic_hashes(sentences: pd.DataFrame, result) -> None:  # type: ignore[no-untyped-def]
+    again = align_claims(sentences, pd.DataFrame(), settings=Settings())
+    pd.testing.assert_frame_equal(result.claims, again.claims)
+    pd.testing.assert_frame_equal(result.links, again.links)
+    assert result.claims["claim_id"].str.fullmatch(r"c[0-9a-f]{10}").all()
+    assert result.claims["claim_id"].is_unique
+    # a single-sentence claim hashes "<sent_id>:<clause>"
+    oryx = claims_of(result, "a4-s0003").pop()
+    assert oryx == "c" + hashlib.sha1(b"a4-s0003:0").hexdigest()[:10]
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "why"),
+    [
+        ("a1-s0001", "a3-s0000", "verbatim quote, caliber / calibre"),
+        ("a1-s0001", "a4-s0001", "verbatim quote, different quote marks"),
+        ("a1-s0002", "a2-s0001", "same quote, one with attribution"),
+        ("a2-s0001", "a3-s0001", "curly and straight quotes"),
+        ("a1-s0000", "a2-s0000", "artillery shells and antitank missiles (paraphrase)"),
+        ("a1-s0000", "a5-s0000", "anti-tank / antitank, Moscow / Putin (paraphrase)"),
+    ],
+)
+def test_same_claim_across_outlets(result, a: str, b: str, why: str) -> None:  # type: ignore[no-untyped-def]
+    assert share_claim(result, a, b), why
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "why"),
+    [
+        ("a5-s0001", "a3-s0002", "the 2019 meeting in Vladivostok is not the upcoming one"),
+        ("a1-s0001", "a1-s0002", "one article never pairs with itself"),
+        ("a4-s0003", "a1-s0000", "Oryx tank losses vs. what Putin wants"),
+    ],
+)
+def test_different_claims_stay_apart(result, a: str, b: str, why: str) -> None:  # type: ignore[no-untyped-def]
+    assert not share_claim(result, a, b), why
+
+
+def test_caliber_claim_is_a_quote_carried_by_three_outlets(result) -> None:  # type: ignore[no-untyped-def]
+    claim_id = (claims_of(result, "a1-s0001") & claims_of(result, "a3-s0000")).pop()
+    row = result.claims.set_index("claim_id").loc[claim_id]
+    assert row["n_outlets"] == 3
+    assert row["outlets"] == "Business Insider;Daily Star;Newsweek"
+    assert row["kind"] == "quote"
+    assert "same type of" in row["label"]
+
+
+def test_a_sentence_with_two_statements_supports_two_claims(result) -> None:  # type: ignore[no-untyped-def]
+    # "... missiles from Kim, while North Korea is in the market for ... submarines"
+    newsweek = claims_of(result, "a1-s0000")
+    multi = result.claims[result.claims["claim_id"].isin(newsweek) & (result.claims["n_outlets"] > 1)]
+    assert len(multi) == 2
+    labels = " | ".join(multi["label"])
+    assert "artillery" in labels and "submarines" in labels
+
+
+def test_repeat_within_an_article_is_flagged_not_a_claim(result) -> None:  # type: ignore[no-untyped-def]
+    repeats = result.repeats
+    assert repeats[["article_id", "sent_id", "repeat_of"]].values.tolist() == [["a4", "a4-s0002", "a4-s0000"]]
+    assert repeats["score"].iloc[0] >= Settings().claim_repeat_threshold
+    # the repeat joins the claim of the sentence it repeats; no claim of its own
+    assert claims_of(result, "a4-s0002") == claims_of(result, "a4-s0000")
+
+
+def test_every_sentence_with_content_is_in_a_claim(sentences: pd.DataFrame, result) -> None:  # type: ignore[no-untyped-def]
+    linked = set(result.links["sent_id"])
+    for sent_id, text in zip(sentences["sent_id"], sentences["text"]):
+        if claim_tokens(text):
+            assert sent_id in linked, text
+        else:
+            assert sent_id not in linked, text  # "He said:" carries no claim
+
+
+def test_links_point_at_real_sentences_and_count_outlets(sentences: pd.DataFrame, result) -> None:  # type: ignore[no-untyped-def]
+    merged = result.links.merge(sentences[["sent_id", "article_id", "outlet"]], on="sent_id", suffixes=("", "_s"))
+    assert len(merged) == len(result.links)
+    assert (merged["article_id"] == merged["article_id_s"]).all()
+    assert (merged["outlet"] == merged["outlet_s"]).all()
+    per_claim = result.links.groupby("claim_id")["outlet"].nunique()
+    assert (result.claims.set_index("claim_id")["n_outlets"] == per_claim.reindex(result.claims["claim_id"])).all()
+    assert result.claims["n_outlets"].is_monotonic_decreasing
+
+
+def test_quote_offsets_decide_the_kind(sentences: pd.DataFrame) -> None:
+    # mark the Oryx sentence (narrative by its text) as one long quote
+    row = sentences[sentences["sent_id"] == "a4-s0003"].iloc[0]
+    quotes = pd.DataFrame(
+        [{"quote_id": "a4-q000", "article_id": "a4", "sent_id": "a4-s0003", "start": row["start"], "end": row["end"]}]
+    )
+    plain = align_claims(sentences, pd.DataFrame(), settings=Settings())
+    quoted = align_claims(sentences, quotes, settings=Settings())
+    claim = claims_of(plain, "a4-s0003").pop()
+    assert plain.claims.set_index("claim_id").loc[claim, "kind"] == "narrative"
+    assert quoted.claims.set_index("claim_id").loc[claim, "kind"] == "quote"
+
+
+def test_empty_input() -> None:
+    empty = pd.DataFrame(columns=["sent_id", "article_id", "outlet", "text"])
+    result = align_claims(empty, pd.DataFrame(), settings=Settings())
+    assert result.claims.empty and list(result.claims.columns) == CLAIM_COLUMNS
+    assert result.links.empty and result.repeats.empty
+
+
+def test_threshold_is_an_option(sentences: pd.DataFrame) -> None:
+    strict = align_claims(sentences, pd.DataFrame(), settings=Settings(claim_threshold=0.95))
+    loose = align_claims(sentences, pd.DataFrame(), settings=Settings())
+    assert (strict.claims["n_outlets"] > 1).sum() < (loose.claims["n_outlets"] > 1).sum()
+    # verbatim text still aligns at a strict threshold
+    assert share_claim(strict, "a1-s0001", "a3-s0000")
+
+
+def test_unknown_method_is_refused(sentences: pd.DataFrame) -> None:
+    with pytest.raises(ValueError, match="claim_method"):
+        align_claims(sentences, pd.DataFrame(), settings=Settings(claim_method="bm25"))
+
+
+def test_embedding_method_without_the_package_says_what_to_do(sentences: pd.DataFrame, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    import builtins
+
+    real_import = builtins.__import__
+
+    def no_sentence_transformers(name, *args, **kwargs):  # type: ignore[no-untyped-def]
+        if name.startswith("sentence_transformers"):
+            raise ImportError(name)
+        return real_import(name, *args, **kwargs)
+
+    monkeypatch.setattr(builtins, "__import__", no_sentence_transformers)
+    with pytest.raises(ImportError, match="sentence-transformers.*claim_method='tfidf'"):
+        align_claims(sentences, pd.DataFrame(), settings=Settings(claim_method="embedding"))
+
+
+def test_embedding_path_aligns_with_dense_vectors(sentences: pd.DataFrame, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    # stand-in encoder (dense, unit-length TF-IDF rows) to exercise the dense path
+    import numpy as np
+
+    from newslib import claims
+
+    def fake_embed(texts, model):  # type: ignore[no-untyped-def]
+        dense = claims._tfidf([claim_tokens(t) for t in texts]).toarray()
+        return dense / np.maximum(np.linalg.norm(dense, axis=1, keepdims=True), 1e-12)
+
+    monkeypatch.setattr(claims, "_embed", fake_embed)
+    result = align_claims(sentences, pd.DataFrame(), settings=Settings(claim_method="embedding"))
+    assert share_claim(result, "a1-s0001", "a3-s0000")
+    assert not share_claim(result, "a5-s0001", "a3-s0002")
+
+
+# ---- clause units ---------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "clauses"),
+    [
+        (
+            "Putin is hoping to gain additional artillery shells and antitank missiles from Kim, while North Korea is in the market for improved satellite systems.",
+            ["Putin is hoping to gain additional artillery shells and antitank missiles from Kim", "while North Korea is in the market for improved satellite systems."],
+        ),
+        (
+            "A chemical plant fire in Harlow has been contained after burning through the night, and two staff members are being treated for burns.",
+            ["A chemical plant fire in Harlow has been contained after burning through the night", "and two staff members are being treated for burns."],
+        ),
+        # a list closed by ", and" is not split
+        (
+            "Moscow is seeking to buy artillery shells, anti-tank missiles, and rockets from Pyongyang to replenish its stockpile.",
+            ["Moscow is seeking to buy artillery shells, anti-tank missiles, and rockets from Pyongyang to replenish its stockpile."],
+        ),
+        # a short side stays with its sentence
+        ("The talks failed; Kirby declined.", ["The talks failed; Kirby declined."]),
+    ],
+)
+def test_split_clauses(text: str, clauses: list[str]) -> None:
+    assert [text[s:e] for s, e, _ in split_clauses(text)] == clauses
+
+
+def test_claim_tokens_fold_demonyms_and_drop_attribution() -> None:
+    assert claim_tokens("Russian officials told CNN that Moscow is seeking shells from Pyongyang") == [
+        "russia", "offici", "cnn", "russia", "seek", "shell", "north", "korea",
+    ]
+
+
+# ---- views ----------------------------------------------------------------
+
+
+@pytest.fixture()
+def small_tables() -> tuple[pd.DataFrame, pd.DataFrame]:
+    claims = pd.DataFrame(
+        {
+            "claim_id": ["c1", "c2", "c3", "c4"],
+            "label": ["meeting this month", "shells and missiles", "pariah states", "Oryx tanks"],
+            "n_outlets": [3, 2, 2, 1],
+            "outlets": ["A;B;C", "A;B", "B;C", "D"],
+            "kind": ["narrative", "narrative", "quote", "narrative"],
+            "n_articles": [3, 2, 2, 1],
+        }
+    )
+    links = pd.DataFrame(
+        {
+            "claim_id": ["c1", "c1", "c1", "c2", "c2", "c3", "c3", "c4"],
+            "sent_id": ["a-s1", "b-s1", "c-s1", "a-s2", "b-s2", "b-s3", "c-s3", "d-s1"],
+            "article_id": ["a", "b", "c", "a", "b", "b", "c", "d"],
+            "outlet": ["A", "B", "C", "A", "B", "B", "C", "D"],
+            "score": [0.5] * 8,
+        }
+    )
+    return claims, links
+
+
+def test_claim_matrix(small_tables) -> None:  # type: ignore[no-untyped-def]
+    claims, links = small_tables
+    matrix = claim_matrix(claims, links, outlets=["A", "B", "C", "D", "E"])
+    assert list(matrix.index) == ["c1", "c2", "c3", "c4"]
+    assert list(matrix.columns) == ["label", "kind", "n_outlets", "A", "B", "C", "D", "E"]
+    assert matrix.loc["c1", ["A", "B", "C", "D", "E"]].tolist() == [1, 1, 1, 0, 0]
+    assert matrix.loc["c4", ["A", "B", "C", "D", "E"]].tolist() == [0, 0, 0, 1, 0]
+    assert matrix["E"].sum() == 0
+
+
+def test_unique_claims(small_tables) -> None:  # type: ignore[no-untyped-def]
+    claims, links = small_tables
+    assert unique_claims(claims, links, "D")[["claim_id", "sent_ids"]].values.tolist() == [["c4", "d-s1"]]
+    assert unique_claims(claims, links, "A").empty
+
+
+@pytest.mark.parametrize(
+    ("outlet", "min_share", "expected"),
+    [
+        ("D", 0.5, ["c1", "c2", "c3"]),  # c1: 3 of the 3 others; c2, c3: 2 of 3
+        ("D", 0.7, ["c1"]),
+        ("A", 0.5, ["c3"]),  # c3: B and C = 2 of 3; c4: D = 1 of 3
+        ("E", 0.9, []),
+    ],
+)
+def test_omissions(small_tables, outlet: str, min_share: float, expected: list[str]) -> None:  # type: ignore[no-untyped-def]
+    claims, links = small_tables
+    out = omissions(claims, links, outlet, outlets=["A", "B", "C", "D", "E"] if outlet == "E" else ["A", "B", "C", "D"], min_share=min_share)
+    assert out["claim_id"].tolist() == expected
+    if expected:
+        assert out["share"].is_monotonic_decreasing
+
+
+def test_outlet_overlap(small_tables) -> None:  # type: ignore[no-untyped-def]
+    claims, links = small_tables
+    overlap = outlet_overlap(claims, links, outlets=["A", "B", "C", "D"])
+    assert len(overlap) == 16
+    pair = overlap[(overlap["outlet_a"] == "A") & (overlap["outlet_b"] == "B")].iloc[0]
+    assert (pair["claims_a"], pair["claims_b"], pair["shared"], pair["union"]) == (2, 3, 2, 3)
+    assert pair["jaccard"] == pytest.approx(2 / 3, abs=1e-4)
+    square = overlap.pivot(index="outlet_a", columns="outlet_b", values="jaccard")
+    assert (square.values.diagonal() == 1.0).all()
+    assert square.loc["A", "D"] == 0.0
+    assert (square == square.T).all().all()
+
+
+def test_shared_core(small_tables) -> None:  # type: ignore[no-untyped-def]
+    claims, _ = small_tables
+    assert shared_core(claims, 2)["claim_id"].tolist() == ["c1", "c2", "c3"]
+    assert shared_core(claims, 3)["claim_id"].tolist() == ["c1"]
+    assert shared_core(claims, 5).empty
+
+
+# ---- the real seeds ----------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def seed_coverage():  # type: ignore[no-untyped-def]
+    import newslib
+
+    return newslib.compare(SEEDS, stages=("claims",))
+
+
+def _seed_sent(cov, outlet: str, fragment: str) -> str:  # type: ignore[no-untyped-def]
+    s = cov.sentences
+    hit = s[(s["outlet"] == outlet) & s["text"].str.contains(fragment, regex=False)]
+    assert len(hit) >= 1, (outlet, fragment)
+    return str(hit["sent_id"].iloc[0])
+
+
+def test_seeds_artillery_claim_spans_three_outlets(seed_coverage) -> None:  # type: ignore[no-untyped-def]
+    cov = seed_coverage
+    nw = _seed_sent(cov, "Newsweek", "artillery shells and antitank missiles from Kim")
+    hp = _seed_sent(cov, "HuffPost", "Putin wants")
+    cbn = _seed_sent(cov, "CBN News", "artillery shells, anti-tank missiles, and rockets")
+    shared = claims_of(cov, nw) & claims_of(cov, hp) & claims_of(cov, cbn)
+    assert len(shared) == 1
+
+
+def test_seeds_insider_repeat_is_flagged(seed_coverage) -> None:  # type: ignore[no-untyped-def]
+    repeats = seed_coverage.sentence_repeats
+    insider = repeats[repeats["article_id"].str.startswith("001_")]
+    assert len(insider) == 1
+    s = seed_coverage.sentences.set_index("sent_id")["text"]
+    assert s[insider["sent_id"].iloc[0]].startswith("Russia has incurred significant losses")
+    assert s[insider["repeat_of"].iloc[0]].startswith("Russia has incurred significant losses")
+
+
+def test_seeds_views(seed_coverage) -> None:  # type: ignore[no-untyped-def]
+    cov = seed_coverage
+    matrix = cov.matrix()
+    assert set(cov.articles["outlet"]) <= set(matrix.columns)
+    assert matrix["n_outlets"].iloc[0] >= 4
+    core = cov.shared_core(4)
+    assert any("same type of" in label or "pariah" in label for label in core["label"])
+    unique = cov.unique_claims("Business Insider")
+    assert unique["label"].str.contains("Oryx").any()
+    assert not cov.omissions("CBN News").empty
+    overlap = cov.overlap()
+    assert len(overlap) == len(matrix.columns[3:]) ** 2
