@@ -7,7 +7,7 @@ BIN    := $(VENV)/bin
 PIP    := $(BIN)/python -m pip --disable-pip-version-check -q
 ROOT_FLAG := $(if $(filter 0,$(shell id -u)),--allow-root,)
 
-.PHONY: report test lab eval bench setup clean-build
+.PHONY: report test lab notebooks eval bench setup clean-build
 
 # The stamps are rebuilt when pyproject.toml changes.
 $(BIN)/python:
@@ -35,6 +35,11 @@ test: $(VENV)/.dev-installed
 
 lab: $(VENV)/.notebooks-installed
 	$(BIN)/jupyter lab $(ROOT_FLAG) notebooks/
+
+# The py:percent files are the source of truth; regenerate the .ipynb pairs
+# (without outputs) after editing them.
+notebooks: $(VENV)/.notebooks-installed
+	$(BIN)/jupytext --to ipynb notebooks/*.py
 
 eval: $(VENV)/.notebooks-installed
 	$(BIN)/python benchmarks/eval_quotes.py

@@ -1,0 +1,473 @@
+"""Tests for newslib.widgets: the pure HTML/table views and the ipywidgets around them.
+
+Every HTML view is checked with an allow-list parser: it may only contain the
+handful of tags and attributes newslib writes itself, so any article text
+that slipped through unescaped (``<script>``, ``<img onerror>``, a
+``javascript:`` link) fails the test.
+"""
+
+from __future__ import annotations
+
+import html
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from newslib import widgets
+from newslib.coverage import Coverage
+from newslib.settings import Settings
+
+ROOT = Path(__file__).resolve().parents[1]
+SEEDS = ROOT / "data" / "seeds"
+HOSTILE = ROOT / "tests" / "fixtures" / "hostile"
+
+#: Tags and attributes newslib's fragments are made of; anything else is injected text.
+ALLOWED_TAGS = {"style", "div", "table", "caption", "thead", "tbody", "tr", "th", "td", "p",
+                "span", "strong", "del", "ins", "mark", "h3", "h4", "ul", "li", "br"}
+ALLOWED_ATTRS = {"class", "title", "style", "data-claims", "data-group"}
+
+
+class _Checker(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.problems: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag not in ALLOWED_TAGS:
+            self.problems.append(f"<{tag}>")
+        for name, value in attrs:
+            if name not in ALLOWED_ATTRS:
+                self.problems.append(f"<{tag} {name}=...>")
+            if (value or "").strip().lower().startswith(("javascript:", "data:", "vbscript:")):
+                self.problems.append(f"<{tag} {name}={value!r}>")
+
+    handle_startendtag = handle_starttag
+
+
+def inert_problems(fragment: str) -> list[str]:
+    checker = _Checker()
+    checker.feed(fragment)
+    checker.close()
+    return checker.problems
+
+
+# ---- a hand-built Coverage: one HuffPost-like article with hostile bits ---------------
+ARTICLE = "huff"
+PARAGRAPHS = [
+    # (line_no in the raw file, paragraph text)
+    (3, 'Retired Lt. Gen. Mark Hertling warned that the meeting shows the Russian president '
+        '"is scrambling for help."'),
+    (5, '"They\'re also two desperate leaders of the world\'s most noted pariah states," '
+        'Hertling told CNN <img src=x onerror=alert(1)>.'),
+    (9, "The Kremlin has so far refused to comment on the reports."),
+    (10, "The New York Times on Monday reported that Kim is planning to travel to Vladivostok."),
+]
+REMOVED = [
+    (1, "Retired General Explains Why Putin Is Reportedly Seeking Closer Ties To Kim Jong Un",
+     "headline (moved to articles.title)"),
+    (7, "LOADINGERROR LOADING", "widget debris"),
+    (12, '<script>alert("x")</script> Close', "widget debris"),
+]
+QUOTE = "They're also two desperate leaders of the world's most noted pariah states,"
+
+
+def _article_tables() -> tuple[str, pd.DataFrame, pd.DataFrame]:
+    text = "\n\n".join(p for _, p in PARAGRAPHS)
+    sentences, paragraphs, pos = [], [], 0
+    for i, (line_no, para) in enumerate(PARAGRAPHS):
+        sentences.append((f"{ARTICLE}-s{i:04d}", ARTICLE, "HuffPost", i, round(pos / len(text), 4),
+                          pos, pos + len(para), para))
+        paragraphs.append((ARTICLE, i, line_no, pos, pos + len(para)))
+        pos += len(para) + 2
+    return (
+        text,
+        pd.DataFrame(sentences, columns=["sent_id", "article_id", "outlet", "paragraph",
+                                         "position", "start", "end", "text"]),
+        pd.DataFrame(paragraphs, columns=["article_id", "paragraph", "line_no", "start", "end"]),
+    )
+
+
+@pytest.fixture
+def cov() -> Coverage:
+    text, sentences, paragraphs = _article_tables()
+    quote_start = text.index(QUOTE)
+    articles = pd.DataFrame(
+        {
+            "article_id": [ARTICLE, "star", "news"],
+            "outlet": ["HuffPost", "Daily Star", "Newsweek"],
+            "title": ["Retired General Explains Why Putin Is Reportedly Seeking Closer Ties To Kim",
+                      "Putin slammed as ‘desperate’ <script>alert(2)</script>",
+                      "Desperate Putin 'Scrambling for Help' From Kim Jong Un"],
+            "published": ["", "", ""],
+            "byline": ["", "", ""],
+            "n_words": [60, 300, 460],
+        }
+    )
+    claims = pd.DataFrame(
+        {
+            "claim_id": ["c-pariah", "c-kremlin", "c-vlad"],
+            "label": [QUOTE, "The Kremlin has so far refused to comment on the reports.",
+                      "Kim is planning to travel to Vladivostok <b>by train</b>."],
+            "n_outlets": [3, 1, 2],
+            "outlets": ["Daily Star;HuffPost;Newsweek", "HuffPost", "HuffPost;Newsweek"],
+            "kind": ["quote", "narrative", "narrative"],
+        }
+    )
+    links = pd.DataFrame(
+        [
+            ("c-pariah", f"{ARTICLE}-s0001", ARTICLE, "HuffPost", 1.0),
+            ("c-pariah", "star-s0004", "star", "Daily Star", 0.9),
+            ("c-pariah", "news-s0006", "news", "Newsweek", 0.95),
+            ("c-kremlin", f"{ARTICLE}-s0002", ARTICLE, "HuffPost", 1.0),
+            ("c-vlad", f"{ARTICLE}-s0003", ARTICLE, "HuffPost", 1.0),
+            ("c-vlad", "news-s0001", "news", "Newsweek", 0.7),
+        ],
+        columns=["claim_id", "sent_id", "article_id", "outlet", "score"],
+    )
+    other_sentences = pd.DataFrame(
+        [
+            ("star-s0004", "star", "Daily Star", 4, 0.3, 0, 10,
+             "He said: “They're also two desperate leaders of the world's most noted pariah states."),
+            ("news-s0006", "news", "Newsweek", 6, 0.4, 0, 10,
+             '"They\'re also two desperate leaders of the world\'s most noted pariah states."'),
+            ("news-s0001", "news", "Newsweek", 1, 0.1, 0, 10,
+             "Kim is planning a trip to Vladivostok later this month <svg onload=alert(3)>."),
+        ],
+        columns=sentences.columns,
+    )
+    quotes = pd.DataFrame(
+        [
+            ("huff-q001", ARTICLE, "HuffPost", f"{ARTICLE}-s0001", QUOTE, "Mark Hertling", "Hertling",
+             "Lt. Gen.", "told", "direct", quote_start, quote_start + len(QUOTE), 0.9, ""),
+            ("star-q001", "star", "Daily Star", "star-s0004",
+             "They're also two desperate leaders of the world's most noted pariah states.",
+             "Mark Hertling", "He", "General", "said", "direct", 0, 10, 0.8, ""),
+            ("star-q002", "star", "Daily Star", "star-s0005",
+             "You opened this saying these are Washington's biggest enemies <script>x</script>",
+             "Mark Hertling", "Hertling", "General", "said", "direct", 0, 10, 0.8, ""),
+            ("news-q001", "news", "Newsweek", "news-s0003",
+             "You opened this saying these are two of Washington's biggest rivals,",
+             "Mark Hertling", "Hertling", "Ret.", "told", "direct", 0, 10, 0.9, ""),
+            ("news-q002", "news", "Newsweek", "news-s0009", "There's just a lot of quantity,",
+             "Mark Hertling", "Hertling", "", "said", "direct", 0, 10, 0.9, ""),
+            ("news-q003", "news", "Newsweek", "news-s0010", "This is a quote nobody claims.",
+             None, "", "", "", "direct", 0, 10, 0.3, "no speech verb nearby"),
+        ],
+        columns=["quote_id", "article_id", "outlet", "sent_id", "text", "speaker", "speaker_mention",
+                 "role", "cue", "kind", "start", "end", "confidence", "reason_if_unattributed"],
+    )
+    variants = pd.DataFrame(
+        [
+            ("g-pariah", "Mark Hertling", "HuffPost", "huff-q001", QUOTE, QUOTE, "identical", ""),
+            ("g-pariah", "Mark Hertling", "Daily Star", "star-q001", QUOTE,
+             "They're also two desperate leaders of the world's most noted pariah states.",
+             "punctuation_or_spelling", ""),
+            ("g-rivals", "Mark Hertling", "Newsweek", "news-q001",
+             "You opened this saying these are two of Washington's biggest rivals,",
+             "You opened this saying these are two of Washington's biggest rivals,", "identical", ""),
+            ("g-rivals", "Mark Hertling", "Daily Star", "star-q002",
+             "You opened this saying these are two of Washington's biggest rivals,",
+             "You opened this saying these are Washington's biggest enemies <script>x</script>",
+             "substituted", "rivals -> enemies"),
+        ],
+        columns=["group_id", "speaker", "outlet", "quote_id", "reference_text", "text", "change",
+                 "diff"],
+    )
+    conflicts = pd.DataFrame(
+        [
+            ("k1", "time", "c-vlad", None, "Daily Star", "next month",
+             "A meeting set to take place next month is aimed at Putin buying weapons.",
+             "Newsweek", "later this month",
+             "Kim Jong Un is purportedly planning to meet with Putin later this month."),
+            ("k2", "title", None, "Mark Hertling", "HuffPost", "Lt. Gen.",
+             "Retired Lt. Gen. Mark Hertling warned <img src=x onerror=alert(1)>",
+             "Daily Star", "General", "former US Army General Mark Hertling <script>y</script>"),
+        ],
+        columns=["conflict_id", "kind", "claim_id", "speaker", "outlet_a", "value_a", "evidence_a",
+                 "outlet_b", "value_b", "evidence_b"],
+    )
+    tables = {
+        "articles": articles,
+        "sentences": pd.concat([sentences, other_sentences], ignore_index=True),
+        "paragraphs": paragraphs,
+        "removed": pd.DataFrame([(ARTICLE, *r) for r in REMOVED],
+                                columns=["article_id", "line_no", "text", "reason"]),
+        "line_repeats": pd.DataFrame([(ARTICLE, 10, 9, "near", 90.0, PARAGRAPHS[3][1])],
+                                     columns=["article_id", "line_no", "first_line_no", "kind",
+                                              "similarity", "text"]),
+        "claims": claims,
+        "claim_links": links,
+        "sentence_repeats": pd.DataFrame(columns=["article_id", "sent_id", "repeat_of", "score"]),
+        "quotes": quotes,
+        "quote_variants": variants,
+        "conflicts": conflicts,
+    }
+    return Coverage(settings=Settings(), texts={ARTICLE: text, "star": "", "news": ""},
+                    tables=tables)
+
+
+# ---- word diffs -----------------------------------------------------------------------
+@pytest.mark.parametrize(
+    ("reference", "text", "expected"),
+    [
+        ("two of Washington's biggest rivals,", "two of Washington's biggest enemies",
+         'two of Washington\'s biggest <del class="nl-del">rivals,</del> '
+         '<ins class="nl-ins">enemies</ins>'),
+        ("They share the same type of caliber weapon systems.",
+         "“They share the same type of calibre weapon systems.",
+         "“They share the same type of calibre weapon systems."),
+        ("This will generate a lot of attention.", "this will generate a lot of attention",
+         "this will generate a lot of attention"),
+        ("This will generate a lot of attention. It's showing that Mr. Putin is scrambling",
+         "It's showing that Mr. Putin is scrambling",
+         '<del class="nl-del">This will generate a lot of attention.</del> '
+         "It&#x27;s showing that Mr. Putin is scrambling"),
+        ("the fight in Ukraine", "the fight <script>alert(1)</script> in Ukraine",
+         'the fight <ins class="nl-ins">&lt;script&gt;alert(1)&lt;/script&gt;</ins> in Ukraine'),
+    ],
+    ids=["substitution", "british-spelling", "case-and-punctuation", "truncated-start", "hostile"],
+)
+def test_word_diff_highlights_only_real_wording_changes(reference: str, text: str,
+                                                       expected: str) -> None:
+    assert widgets.word_diff_html(reference, text) == expected.replace("'", "&#x27;")
+
+
+# ---- article viewer -----------------------------------------------------------------
+def test_highlight_article_escapes_and_marks_claims_quotes_removed(cov: Coverage) -> None:
+    page = widgets.highlight_article(cov, ARTICLE)
+    assert isinstance(page, str) and page._repr_html_() == page
+    assert inert_problems(page) == []
+    assert "&lt;img src=x onerror=alert(1)&gt;" in page
+    assert "&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; Close" in page
+    # the quote is inside a claim carried by 3 outlets: both classes on the same stretch
+    quoted = html.escape(QUOTE, quote=True)
+    assert f'<span class="nl-claim nl-quote" title="claim c-pariah: carried by 3 outlets' in page
+    assert quoted in page
+    # a claim only HuffPost carries is marked as unique
+    assert ('<span class="nl-unique" title="claim c-kremlin: only this outlet">The Kremlin has so '
+            "far refused") in page
+    # a repeated line is outlined with what it repeats
+    assert 'title="repeats line 9 of this article"' in page
+    assert "2 paragraphs kept" not in page and "4 paragraphs kept, 3 lines removed" in page
+
+
+def test_highlight_article_keeps_original_line_order(cov: Coverage) -> None:
+    page = widgets.highlight_article(cov, ARTICLE)
+    order = [page.index(s) for s in ("Closer Ties To Kim Jong Un", "Mark Hertling warned",
+                                     "pariah states", "LOADINGERROR LOADING",
+                                     "The Kremlin has", "travel to Vladivostok",
+                                     "alert(&quot;x&quot;)")]
+    assert order == sorted(order)
+    assert "[removed: widget debris]" in page
+    hidden = widgets.highlight_article(cov, ARTICLE, show_removed=False)
+    assert "LOADINGERROR" not in hidden
+
+
+def test_highlight_article_unknown_id_raises(cov: Coverage) -> None:
+    with pytest.raises(KeyError, match="nope"):
+        widgets.highlight_article(cov, "nope")
+
+
+# ---- speakers and quote changes -----------------------------------------------------
+def test_speaker_versions_put_substitutions_first_and_add_lone_quotes(cov: Coverage) -> None:
+    table = widgets.speaker_versions(cov, "Mark Hertling")
+    assert list(table["group_id"].drop_duplicates()) == ["g-rivals", "g-pariah", "news-q002"]
+    assert table.iloc[0]["change"] == "substituted"
+    lone = table[table["group_id"] == "news-q002"].iloc[0]
+    assert lone["change"] == "only_version" and lone["outlet"] == "Newsweek"
+    assert len(widgets.speaker_versions(cov, "Nobody")) == 0
+
+
+def test_speaker_versions_html_highlights_the_substitution_escaped(cov: Coverage) -> None:
+    page = widgets.speaker_versions_html(cov, "Mark Hertling")
+    assert inert_problems(page) == []
+    assert '<del class="nl-del">two of</del>' in page
+    assert '<ins class="nl-ins">enemies &lt;script&gt;x&lt;/script&gt;</ins>' in page
+    assert page.index("substituted") < page.index("punctuation or spelling")
+    assert "3 distinct statements" in page
+    empty = widgets.speaker_versions_html(cov, "<b>Nobody</b>")
+    assert "&lt;b&gt;Nobody&lt;/b&gt;" in empty and inert_problems(empty) == []
+
+
+def test_speakers_of_lists_attributed_speakers_most_quoted_first(cov: Coverage) -> None:
+    assert widgets.speakers_of(cov) == ["Mark Hertling"]
+
+
+def test_quote_changes_leave_out_identical_and_spelling(cov: Coverage) -> None:
+    changed = widgets.quote_changes(cov)
+    assert list(changed["change"]) == ["substituted"]
+    page = widgets.quote_changes_html(cov)
+    assert inert_problems(page) == []
+    assert page.count('<table class="nl-table"') == 1
+    assert "Washington&#x27;s biggest" in page
+
+
+# ---- search ---------------------------------------------------------------------------
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        ("pariah states", ["c-pariah"]),
+        ("PARIAH", ["c-pariah"]),
+        ("leader", ["c-pariah"]),  # stemmed: leaders
+        ("Vladivostok", ["c-vlad"]),
+        ("Kremlin comment", ["c-kremlin"]),
+        ("the", ["c-pariah", "c-kremlin", "c-vlad"]),  # stop words only: substring; label hits first
+        ("submarines", []),
+        ("", []),
+    ],
+)
+def test_search_claims_matches_normalised_words(cov: Coverage, query: str,
+                                                expected: list[str]) -> None:
+    assert list(widgets.search_claims(cov, query)["claim_id"]) == expected
+
+
+def test_search_claims_counts_matching_sentences_and_filters_outlets(cov: Coverage) -> None:
+    found = widgets.search_claims(cov, "pariah")
+    assert found.iloc[0]["n_matches"] == 3
+    assert found.iloc[0]["outlets"] == "Daily Star;HuffPost;Newsweek"
+    only = widgets.search_claims(cov, "Vladivostok", outlets=["Daily Star"])
+    assert len(only) == 0
+
+
+def test_claim_search_html_lists_each_outlet_with_marks_escaped(cov: Coverage) -> None:
+    page = widgets.claim_search_html(cov, "Vladivostok <svg>")
+    assert inert_problems(page) == []
+    assert '<mark class="nl-hit">Vladivostok</mark>' in page
+    assert '<mark class="nl-hit">&lt;svg</mark> onload=alert(3)&gt;.' in page
+    assert "“Vladivostok &lt;svg&gt;”" in page
+
+
+# ---- conflicts -------------------------------------------------------------------------
+def test_conflicts_html_marks_values_in_evidence_escaped(cov: Coverage) -> None:
+    page = widgets.conflicts_html(cov)
+    assert inert_problems(page) == []
+    assert 'A meeting set to take place <mark class="nl-hit">next month</mark>' in page
+    assert "former US Army <mark class=\"nl-hit\">General</mark> Mark Hertling &lt;script&gt;" in page
+    # the claim label is the subject of a claim conflict; the speaker of a title conflict
+    assert "Kim is planning to travel to Vladivostok &lt;b&gt;by train&lt;/b&gt;." in page
+    assert "<td>Mark Hertling</td>" in page
+
+
+def test_conflict_value_with_a_resolution_is_still_marked(cov: Coverage) -> None:
+    cov.conflicts.loc[0, "value_b"] = "later this month (2023-09)"
+    page = widgets.conflicts_html(cov)
+    assert 'planning to meet with Putin <mark class="nl-hit">later this month</mark>.' in page
+
+
+@pytest.mark.parametrize(("kind", "outlet", "ids"),
+                         [(None, None, ["k1", "k2"]), ("time", None, ["k1"]),
+                          (None, "HuffPost", ["k2"]), ("time", "HuffPost", [])])
+def test_conflicts_view_filters(cov: Coverage, kind, outlet, ids) -> None:  # type: ignore[no-untyped-def]
+    assert list(widgets.conflicts_view(cov, kind=kind, outlet=outlet)["conflict_id"]) == ids
+
+
+# ---- tables and summaries ------------------------------------------------------------
+def test_table_html_escapes_headers_and_cells_and_caps_rows() -> None:
+    frame = pd.DataFrame({"<th>": ["<img src=x onerror=alert(1)>", "ok", None],
+                          "share": [0.5, 0.25, None]})
+    page = widgets.table_html(frame, caption="T <i>", max_rows=2, percent=["share"])
+    assert inert_problems(page) == []
+    assert "<th>&lt;th&gt;</th>" in page
+    assert "<td>&lt;img src=x onerror=alert(1)&gt;</td><td>50%</td>" in page
+    assert "Showing 2 of 3 rows." in page
+    assert "<caption>T &lt;i&gt; (3 rows)</caption>" in page
+    assert "Nothing here" in widgets.table_html(frame.iloc[0:0], empty="Nothing here")
+
+
+def test_key_numbers_and_outlet_summary(cov: Coverage) -> None:
+    numbers = dict(zip(*widgets.key_numbers(cov).T.values))
+    assert numbers["articles"] == 3
+    assert numbers["claims"] == 3
+    assert numbers["claims only one outlet carries"] == 1
+    assert numbers["conflicts between outlets"] == 2
+    assert numbers["quote versions cut or reworded"] == 1
+    assert numbers["direct quotes"] == 6 and numbers["people quoted"] == 1
+    summary = widgets.outlet_summary(cov).set_index("outlet")
+    assert summary.loc["HuffPost", "claims"] == 3
+    assert summary.loc["HuffPost", "unique_claims"] == 1
+    # Daily Star lacks c-vlad (2 of its 2 other outlets carry it) and c-kremlin (1 of 2).
+    assert summary.loc["Daily Star", "omissions"] == 2
+    assert widgets.outlet_summary(cov, min_share=0.9).set_index("outlet").loc[
+        "Daily Star", "omissions"] == 1
+    assert summary.loc["Newsweek", "quotes"] == 3 and summary.loc["Newsweek", "speakers"] == 1
+
+
+def test_matrix_html_counts_and_escapes(cov: Coverage) -> None:
+    page = widgets.matrix_html(cov)
+    assert inert_problems(page) == []
+    assert 'data-claims="3"' in page
+    assert "&lt;b&gt;by train&lt;/b&gt;" in page
+    assert widgets.claim_count_text(3) == "Claims shown: 3"
+
+
+def test_open_coverage_drops_none_options(tmp_path: Path) -> None:
+    cov = widgets.open_coverage(SEEDS, outlets=["Newsweek", "HuffPost"], claim_threshold=None,
+                                stages=(), progress=False)
+    assert cov.settings.claim_threshold == Settings().claim_threshold
+    assert sorted(cov.articles["outlet"]) == ["HuffPost", "Newsweek"]
+
+
+# ---- ipywidgets -----------------------------------------------------------------------
+@pytest.fixture(scope="module")
+def seeds() -> Coverage:
+    from newslib import compare
+
+    return compare(SEEDS, stages=("claims",))
+
+
+def test_threshold_slider_realigns_and_redraws(seeds: Coverage) -> None:
+    from newslib.plots import claim_presence
+
+    box = widgets.threshold_slider(seeds)
+    picker, slider, count, matrix = box.children
+    assert "newslib-threshold-slider" in slider._dom_classes
+    assert "newslib-claim-count" in count._dom_classes
+    assert slider.continuous_update is False
+    assert count.value == f"Claims shown: {len(claim_presence(seeds))}"
+    before = count.value
+    slider.value = 0.9
+    strict = seeds.realign(claim_threshold=0.9)
+    assert count.value == f"Claims shown: {len(claim_presence(strict))}"
+    assert count.value != before
+    assert f'data-claims="{len(claim_presence(strict))}"' in matrix.value
+    assert box.newslib_state["coverage"].settings.claim_threshold == 0.9
+    picker.value = ("Newsweek",)
+    assert count.value == f"Claims shown: {len(claim_presence(strict, outlets=['Newsweek']))}"
+
+
+def test_other_widgets_update_their_html(cov: Coverage) -> None:
+    search_box, results = widgets.claim_search(cov).children
+    search_box.value = "Vladivostok"
+    assert "c-vlad" in results.value
+    speaker, versions = widgets.speaker_picker(cov).children
+    assert speaker.value == "Mark Hertling" and "enemies" in versions.value
+    viewer, article = widgets.article_viewer(cov).children
+    assert "newslib-article-viewer" in viewer._dom_classes
+    assert "LOADINGERROR" in article.value
+    browser = widgets.conflict_browser(cov)
+    kind, outlet = browser.children[0].children
+    view = browser.children[1]
+    kind.value = "time"
+    assert "next month" in view.value and "Lt. Gen." not in view.value
+    picker = widgets.outlet_picker(cov, value=["Newsweek", "Nope"])
+    assert picker.value == ("Newsweek",)
+
+
+def test_every_view_is_inert_on_the_hostile_corpus() -> None:
+    from newslib import compare
+
+    cov = compare(HOSTILE)
+    views = [widgets.highlight_article(cov, a) for a in cov.articles["article_id"]]
+    views += [widgets.speaker_versions_html(cov, s) for s in widgets.speakers_of(cov)]
+    views += [widgets.matrix_html(cov), widgets.conflicts_html(cov), widgets.quote_changes_html(cov),
+              widgets.claim_search_html(cov, "barrier <script>"), widgets.unique_claims_html(cov),
+              widgets.omissions_html(cov)]
+    views += [widgets.table_html(getattr(cov, name)) for name in
+              ("articles", "removed", "claims", "quotes", "conflicts", "headlines", "sources")]
+    for view in views:
+        assert inert_problems(view) == []
+    article = widgets.highlight_article(cov, "h001_riverside_gazette")
+    assert "&lt;img src=x onerror=alert(1)&gt;" in article
+    assert "Riverside &lt;b&gt;Gazette&lt;/b&gt;" in article
