@@ -12,7 +12,10 @@ import sys
 from pathlib import Path
 from typing import Sequence
 
-#: Exit codes: 0 success, 2 bad input (missing path, empty folder, bad option).
+#: Exit codes: 0 success, 1 the report could not be built (a notebook cell
+#: failed, or the page failed the safety audit), 2 bad input (missing path,
+#: empty folder, bad option).
+EXIT_FAILED = 1
 EXIT_BAD_INPUT = 2
 
 
@@ -66,6 +69,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_BAD_INPUT
 
 
+
 def _compare(args: argparse.Namespace, path: Path) -> int:
     from newslib.coverage import compare
 
@@ -89,10 +93,17 @@ def _compare(args: argparse.Namespace, path: Path) -> int:
 
 
 def _report(args: argparse.Namespace, path: Path) -> int:
-    from newslib.report import build_report
+    from newslib.report import ReportError, build_report
 
-    out = build_report(path, args.out, progress=not args.no_progress, **_options(args))
-    print(f"report written to {Path(out).resolve()}")
+    try:
+        out = Path(build_report(path, args.out, progress=not args.no_progress, **_options(args)))
+    except ReportError as exc:  # a notebook cell failed, or the page failed the safety audit
+        print(f"newslib: error: {exc}", file=sys.stderr)
+        return EXIT_FAILED
+    print(f"report written to {out.resolve()}")
+    files = out.with_name(out.stem + "_files")
+    if files.is_dir():
+        print(f"charts and their tables: {files.resolve()}/")
     return 0
 
 
