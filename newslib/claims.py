@@ -15,35 +15,40 @@ and the views built from them: :func:`claim_matrix`, :func:`unique_claims`,
 Method (the numbers are in :class:`~newslib.settings.Settings`):
 
 1. **Units.** Each sentence is one unit, or several clause units when it joins
-   two statements with ``;``, a spaced dash, ``, while``, ``, whereas`` or
-   ``, but`` and each side has at least :data:`MIN_CLAUSE_TOKENS` content
-   words. So "Putin is hoping to gain ... missiles from Kim, while North Korea
-   is in the market for ... submarines" can support two claims.
-2. **Vectors.** Units become TF-IDF vectors (scikit-learn, sublinear tf, l2)
-   of :func:`newslib.normalize.content_tokens` minus attribution words
-   (``newslib/data/claim_attribution_words.txt``), with word bigrams.
-3. **Candidates.** Each unit keeps its ``claim_top_k`` nearest neighbours
-   from a chunked sparse product restricted to terms that are rarer than
-   ``claim_max_df`` (frequent terms cannot identify a claim, and dropping
-   them keeps every chunk sparse), so cost grows close to linearly with the
-   corpus; candidates are then rescored with the full cosine. Near-verbatim
-   pairs get ``max(cosine, rapidfuzz ratio)`` of their normalised texts.
-4. **Repeats.** Sentences of one article that score at least
-   ``claim_repeat_threshold`` with an earlier sentence of that article are
-   ``sentence_repeats``; they are left out of clustering and linked to every
-   claim of the sentence they repeat.
+   two statements with ``;``, a spaced dash, ``, while``, ``, whereas``,
+   ``, but`` or ``, and`` (not when ``, and`` closes a list) and each side has
+   at least :data:`MIN_CLAUSE_TOKENS` content words. So "Putin is hoping to
+   gain ... missiles from Kim, while North Korea is in the market for ...
+   submarines" can support two claims.
+2. **Vectors.** Units become TF-IDF vectors (scikit-learn, unigrams,
+   sublinear tf, l2) of :func:`claim_tokens`: the normalised, stemmed content
+   words of :func:`newslib.normalize.content_tokens` without attribution words
+   (``newslib/data/claim_attribution_words.txt``) and with demonyms and
+   capitals folded into their country (``newslib/data/claim_equivalents.csv``).
+3. **Candidates.** Each unit keeps its ``claim_top_k`` nearest neighbours from
+   a chunked sparse product over terms found in at most ``claim_max_df``
+   units, each unit querying with its :data:`QUERY_TERMS` rarest terms, so the
+   cost grows about linearly with the corpus (no all-pairs comparison).
+   Candidates are rescored with the full cosine; rapidfuzz raises the score
+   of near-verbatim pairs to their ratio (``claim_fuzzy_min``).
+4. **Repeats.** A sentence scoring at least ``claim_repeat_threshold`` with an
+   earlier sentence of its own article is a ``sentence_repeats`` row. It is
+   still aligned; if it ends up alone it is linked to the claims of the
+   sentence it repeats instead of forming a claim of its own.
 5. **Clustering.** Pairs of units from different articles scoring at least
-   ``claim_threshold`` are merged greedily, best pair first, into claims. Two
-   groups merge only when no article is in both (an article supports a claim
-   once) and their mean pairwise cosine is at least
-   ``claim_threshold * claim_link_guard`` (average linkage, which stops one
-   loose pair from chaining two different claims together).
-6. **Secondary links.** A unit that scores at least ``claim_threshold``
-   with a member of another claim, and on average with that claim's members,
-   is also linked to it: one sentence can support several claims.
-7. Every unit left alone is a single-outlet claim, so "what only this
-   outlet reported" is a claim too. A sentence without any content word
-   ("He said:") is in no claim.
+   ``claim_threshold`` are merged greedily, best pair first. Two groups merge
+   only when no article is in both (an article supports a claim once) and
+   their mean pairwise cosine is at least ``claim_threshold *
+   claim_link_guard`` (average linkage, which stops one loose pair from
+   chaining two different claims together).
+6. **Secondary links.** A unit is also linked to another claim when one of
+   its pairs with a member reaches ``claim_threshold`` and its mean score over
+   the members reaches ``claim_threshold * claim_secondary_factor``: one
+   sentence can support several claims, and a quote repeated in one article
+   with another attribution joins the claim too.
+7. Every unit left alone is a single-outlet claim, so "what only this outlet
+   reported" is a claim too. A sentence without any content word ("He
+   said:") is in no claim.
 
 ``claim_id`` is ``"c"`` plus the first 10 hex digits of the SHA-1 of the
 sorted member unit keys (``sent_id`` and clause number), so it is the same for
@@ -563,10 +568,10 @@ def align_claims(
     same_sentence = unit_row[a] == unit_row[b]
     a, b, score = a[~same_sentence], b[~same_sentence], score[~same_sentence]
     same_article = unit_art[a] == unit_art[b]
-    # rapidfuzz only where it can change a decision: pairs below the
-    # threshold that applies to them (repeat threshold within an article)
-    decide = np.where(same_article, settings.claim_repeat_threshold, settings.claim_threshold)
-    check = np.flatnonzero((score >= FUZZY_MIN_COSINE) & (score < decide))
+    # rapidfuzz where it can change a decision: every pair within an article
+    # (few; repeat scores must not depend on the claim threshold) and the
+    # cross-article pairs below claim_threshold
+    check = np.flatnonzero((score >= FUZZY_MIN_COSINE) & (same_article | (score < settings.claim_threshold)))
     score[check] = _fuzzy_boost(a[check], b[check], score[check], units, texts, settings.claim_fuzzy_min)
 
     # ---- repeats within one article -------------------------------------

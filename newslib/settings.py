@@ -81,18 +81,30 @@ class Settings:
     variant_max_token_share: float = 0.02
 
     # ---- claims stage -------------------------------------------------------
-    #: Similarity threshold above which two sentences from different outlets
-    #: state the same claim (see ``benchmarks/eval_claims.py`` for tuning).
+    #: Similarity (TF-IDF cosine of normalised, stemmed content words, or a
+    #: rapidfuzz ratio for near-verbatim text) at which two sentences from
+    #: different articles state the same claim. 0.2 had the best pairwise F1 on
+    #: the dev stories of ``benchmarks/data/claim_pairs.csv`` in the sweep
+    #: 0.1-0.8 of ``benchmarks/eval_claims.py`` (dev F1 0.885; held out: wider
+    #: stories 0.888, seeds 0.833). Raise it for fewer, near-verbatim claims.
     claim_threshold: float = 0.2
     #: Alignment method: ``"tfidf"`` (default) or ``"embedding"`` (optional).
     claim_method: str = "tfidf"
-    #: Number of nearest neighbours considered per sentence.
+    #: Number of nearest neighbours kept per sentence unit as candidate pairs.
+    #: Claims larger than this still form, by chaining neighbours. 10 kept every
+    #: labelled positive pair of the seeds and the wider set among the
+    #: candidates; the cost of the stage grows linearly with it.
     claim_top_k: int = 10
     #: Two sentences of one article scoring at least this are a repeat
-    #: (``sentence_repeats``), not two claims.
+    #: (``sentence_repeats``), not two claims. The seeds' two true repeats
+    #: (Insider's "Russia has incurred significant losses ...", HuffPost's
+    #: "Kim is planning to travel to ...") score 0.92 and 0.89; the next
+    #: same-article pair scores 0.56 and is a paraphrase, not a repeat.
     claim_repeat_threshold: float = 0.8
     #: Average-linkage guard: two groups of sentences merge only if their mean
     #: pairwise cosine is at least ``claim_threshold * claim_link_guard``.
+    #: Grid 0.5/0.75/1.0 on the dev stories: 0.5 and 0.75 tie on dev F1 (0.885),
+    #: 0.75 joins fewer sentences across stories (9 pairs vs 21); 1.0 loses recall.
     claim_link_guard: float = 0.75
     #: A sentence already in one claim is also linked to another claim when its
     #: mean cosine to that claim's members is at least ``claim_threshold *
@@ -102,7 +114,9 @@ class Settings:
     #: precision 0.83), 2.0 gave up the seeds' multi-claim sentences.
     claim_secondary_factor: float = 1.5
     #: A rapidfuzz ratio (0-1) of the normalised texts at or above this marks a
-    #: near-verbatim pair, whose score becomes that ratio if it is higher.
+    #: near-verbatim pair, whose score becomes that ratio if it is higher. Not
+    #: tuned: 0.85 is the usual near-duplicate cut; at the default threshold it
+    #: only matters within an article (repeats) and for a strict threshold.
     claim_fuzzy_min: float = 0.85
     #: Terms found in more than this many sentence units are left out of
     #: candidate generation (never out of scoring): they cannot single out a
