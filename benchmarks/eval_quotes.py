@@ -1,11 +1,49 @@
-"""Evaluate the quotes stage on the labelled set ``benchmarks/data/quotes_gold.jsonl``.
+"""Evaluate the quotes stage on every labelled quote file in ``benchmarks/data``.
 
-Input: the gold file (one JSON record per paragraph group: ``id``, ``style``,
+Input: the labelled files (one JSON record per line: ``id``, ``style``,
 ``text``, ``quotes`` [{text, speaker, kind}], ``not_quotes`` [strings that
-must not be returned as quotes]). Output: printed tables of quote precision,
-recall and speaker accuracy, overall and by style, for the dev split and the
-held-out split; exit status 1 when ``--gate`` is given and a held-out figure
-is below its target.
+must not be returned as quotes]). By default every file that exists among
+
+* ``quotes_gold.jsonl``: the main set (336 quotes), written by the engineer
+  who built the stage, split into dev and held-out records;
+* ``quotes_blind.jsonl``: blind batch 1 (130 quotes), written by someone who
+  never saw the code;
+* ``quotes_blind2.jsonl``: blind batch 2, written by another independent
+  writer after the fixes below;
+
+is evaluated and reported on its own (``--gold PATH``, repeatable, picks
+files instead). Output: printed tables of quote precision, recall and speaker
+accuracy, overall and by style, per file; exit status 1 when ``--gate`` is
+given and a held-out figure of the main set is below its target.
+
+What each figure is worth (read this before quoting a number):
+
+* Main set. A record is held out when ``md5(id) % 3 == 0`` (about a third).
+  The stage was developed on dev errors only; the held-out errors were then
+  inspected once, after recording the clean figures (held-out direct speaker
+  accuracy 0.965, recall 1.000 on 135 quotes), and the three general bugs
+  they showed were fixed. Both splits are now development data: their
+  figures show that nothing regressed, not how well the stage generalises.
+* Blind batch 1. Measured BEFORE any change prompted by it, it gave the
+  clean estimate of the stage as first written: direct speaker accuracy
+  0.911 (92/101), precision 0.992, recall 0.992, all-quote speaker accuracy
+  0.884. Its errors were then used to find and fix general weaknesses
+  (datelines and capitalised common nouns read as names, organisations as
+  speakers, role words left in names, pronoun gender, quoted show titles
+  cutting a subject from its verb, epithets in quotes), so it is now DEV data
+  too and its current figures overstate accuracy.
+* Blind batch 2 (if present). Written after those fixes by a writer who saw
+  neither the code nor batch 1's errors: it is the fresh held-out estimate.
+  Look at its numbers, not at its errors, if it is to stay held out.
+
+Policy differences between writers. newslib's ``speaker`` is a person:
+organisations (``the Bank of England said``, ``NATS said``) get
+``speaker = None`` with the mention kept and a reason. The blind writers
+label such quotes None; the main set labels three organisation partial quotes
+with the organisation (tab-09 NATS, tech-02 Google, q-01 Harrow Homes), so
+two of them count as speaker errors there (Harrow Homes cannot be told from a
+person's name by its form and is still attributed). None of the three is a
+direct quote.
 
 Matching rules:
 
@@ -24,17 +62,9 @@ Matching rules:
   (and is listed under "not-quote violations"); so does any other unmatched
   prediction.
 
-Split: a record is held out when ``md5(id) % 3 == 0`` (about a third). The
-quotes stage was developed looking only at dev errors (``--errors dev``);
-two batches of records were written blind (before running the stage on
-them). The held-out errors were then inspected once, after recording the
-clean figures (held-out direct speaker accuracy 0.965, recall 1.000 on 135
-quotes), and the three general bugs they showed were fixed, so the held-out
-split is no longer untouched: add a new blind batch for a fresh estimate.
-
 Usage::
 
-    .venv/bin/python benchmarks/eval_quotes.py [--errors dev|heldout|all] [--gate]
+    .venv/bin/python benchmarks/eval_quotes.py [--gold PATH ...] [--errors dev|heldout|all] [--gate]
 """
 
 from __future__ import annotations
@@ -46,8 +76,18 @@ import re
 import sys
 from collections import defaultdict
 from pathlib import Path
+from typing import Callable
 
-GOLD = Path(__file__).parent / "data" / "quotes_gold.jsonl"
+DATA = Path(__file__).parent / "data"
+GOLD = DATA / "quotes_gold.jsonl"
+#: The labelled files evaluated by default, in report order, with what their
+#: figures mean (see the module docstring). Missing files are skipped.
+LABELLED: tuple[tuple[str, str], ...] = (
+    ("quotes_gold.jsonl", "main set: dev / held-out split by md5(id) % 3 (both used in development)"),
+    ("quotes_blind.jsonl", "blind batch 1: clean estimate measured before fixes was 0.911 direct speaker "
+                           "accuracy; used for fixing since, so now DEV"),
+    ("quotes_blind2.jsonl", "blind batch 2: written after the fixes, the fresh held-out estimate"),
+)
 #: Fuzzy match threshold (rapidfuzz ratio, 0-100) for "same quote text".
 #: 90 tolerates a dropped word or a different final punctuation in a
 #: 10-word quote but not a different sentence.
@@ -81,6 +121,16 @@ def held_out(record_id: str) -> bool:
     return int(hashlib.md5(record_id.encode("utf-8")).hexdigest(), 16) % 3 == 0
 
 
+def md5_split(record_id: str) -> str:
+    """Split of a main-set record: ``"heldout"`` or ``"dev"``."""
+    return "heldout" if held_out(record_id) else "dev"
+
+
+def whole_file(record_id: str) -> str:
+    """Split of a blind-batch record: the file is one set (``"all"`` only)."""
+    return "all"
+
+
 def match(preds: list[dict], golds: list[dict]) -> list[tuple[int, int]]:
     """One-to-one greedy matching of predicted and gold quotes by text ratio."""
     from rapidfuzz import fuzz
@@ -100,8 +150,20 @@ def match(preds: list[dict], golds: list[dict]) -> list[tuple[int, int]]:
     return out
 
 
-def evaluate(records: list[dict]) -> tuple[dict, list[str]]:
-    """Counts per (split, style) and a list of error lines."""
+def evaluate(records: list[dict], *, split: Callable[[str], str] = md5_split) -> tuple[dict, list[str]]:
+    """Counts per (split, style) and a list of error lines.
+
+    Args:
+        records: labelled records of one file.
+        split: record id → split name; :func:`md5_split` for the main set,
+            :func:`whole_file` for a blind batch. Counts are also kept under
+            ``("all", …)``.
+
+    Returns:
+        ``(counts, errors)``: counts[(split, style)] is a dict of gold, pred,
+        tp, gold_direct, tp_direct, spk_ok, spk_ok_direct and violations;
+        errors are printable lines prefixed with ``[split]``.
+    """
     from rapidfuzz import fuzz
 
     from newslib import extract_quotes
@@ -109,12 +171,13 @@ def evaluate(records: list[dict]) -> tuple[dict, list[str]]:
     counts: dict = defaultdict(lambda: defaultdict(int))
     errors: list[str] = []
     for rec in records:
-        split = "heldout" if held_out(rec["id"]) else "dev"
+        part = split(rec["id"])
+        keys = {(part, "ALL"), (part, rec["style"]), ("all", "ALL")}
         frame = extract_quotes(rec["text"])
         preds = frame[["text", "speaker", "kind"]].to_dict("records")
         golds = rec["quotes"]
         pairs = match(preds, golds)
-        for key in ((split, "ALL"), (split, rec["style"]), ("all", "ALL")):
+        for key in keys:
             c = counts[key]
             c["gold"] += len(golds)
             c["pred"] += len(preds)
@@ -125,25 +188,26 @@ def evaluate(records: list[dict]) -> tuple[dict, list[str]]:
         for i, j in pairs:
             ok = same_speaker(preds[i]["speaker"], golds[j]["speaker"])
             direct = golds[j].get("kind", "direct") == "direct"
-            for key in ((split, "ALL"), (split, rec["style"]), ("all", "ALL")):
+            for key in keys:
                 counts[key]["spk_ok"] += ok
                 if direct:
                     counts[key]["tp_direct"] += 1
                     counts[key]["spk_ok_direct"] += ok
             if not ok:
-                errors.append(f"[{split}] {rec['id']}: SPEAKER {preds[i]['speaker']!r} != {golds[j]['speaker']!r}"
+                errors.append(f"[{part}] {rec['id']}: SPEAKER {preds[i]['speaker']!r} != {golds[j]['speaker']!r}"
                               f" for {golds[j]['text'][:70]!r}")
         for j, g in enumerate(golds):
             if j not in matched_g:
-                errors.append(f"[{split}] {rec['id']}: MISSED {g['text'][:80]!r} ({g['speaker']})")
+                errors.append(f"[{part}] {rec['id']}: MISSED {g['text'][:80]!r} ({g['speaker']})")
         for i, p in enumerate(preds):
             if i in matched_p:
                 continue
             bad = any(fuzz.ratio(normalise(p["text"]), normalise(n)) >= MATCH_RATIO for n in rec.get("not_quotes", []))
             if bad:
-                for key in ((split, "ALL"), (split, rec["style"]), ("all", "ALL")):
+                for key in keys:
                     counts[key]["violations"] += 1
-            errors.append(f"[{split}] {rec['id']}: {'NOT-QUOTE' if bad else 'EXTRA'} {p['text'][:80]!r} ({p['speaker']})")
+            kind = "NOT-QUOTE" if bad else "EXTRA"
+            errors.append(f"[{part}] {rec['id']}: {kind} {p['text'][:80]!r} ({p['speaker']})")
     return counts, errors
 
 
@@ -152,7 +216,7 @@ def _ratio(a: int, b: int) -> str:
 
 
 def report(counts: dict) -> list[str]:
-    """Printable table lines."""
+    """Printable table lines (splits in the order dev, heldout, all)."""
     lines = [f"{'split':8} {'style':15} {'gold':>5} {'pred':>5} {'prec':>6} {'recall':>6} "
              f"{'spk_acc':>7} {'direct_recall':>13} {'direct_spk_acc':>14} {'not_q':>5}"]
     order = sorted(counts, key=lambda k: ({"dev": 0, "heldout": 1, "all": 2}[k[0]], k[1] != "ALL", k[1]))
@@ -167,33 +231,54 @@ def report(counts: dict) -> list[str]:
     return lines
 
 
+def load(path: Path) -> list[dict]:
+    """The records of one labelled file."""
+    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+
+
+def default_files(data: Path = DATA) -> list[tuple[Path, str]]:
+    """The labelled files present in ``data``, with their descriptions."""
+    return [(data / name, note) for name, note in LABELLED if (data / name).exists()]
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--gold", default=str(GOLD))
+    parser.add_argument("--gold", action="append", default=None, metavar="PATH",
+                        help="labelled file to evaluate (repeatable); default: every labelled file present")
     parser.add_argument("--errors", choices=["none", "dev", "heldout", "all"], default="none",
-                        help="print the mismatches of this split")
+                        help="print the mismatches of this split (blind batches only have 'all')")
     parser.add_argument("--gate", action="store_true",
-                        help="exit 1 if held-out direct speaker accuracy or recall is below target")
+                        help="exit 1 if the main set's held-out direct speaker accuracy or recall is below target")
     args = parser.parse_args(argv)
-    records = [json.loads(line) for line in Path(args.gold).read_text(encoding="utf-8").splitlines() if line.strip()]
-    counts, errors = evaluate(records)
-    n_direct = sum(q.get("kind", "direct") == "direct" for r in records for q in r["quotes"])
-    print(f"{len(records)} records, {sum(len(r['quotes']) for r in records)} gold quotes ({n_direct} direct); "
-          f"match = rapidfuzz ratio >= {MATCH_RATIO} after normalising")
-    print("\n".join(report(counts)))
-    if args.errors != "none":
+    if args.gold:
+        notes = {name: note for name, note in LABELLED}
+        files = [(Path(p), notes.get(Path(p).name, "")) for p in args.gold]
+    else:
+        files = default_files()
+    status = 0
+    for path, note in files:
+        records = load(path)
+        main_set = path.name == GOLD.name
+        counts, errors = evaluate(records, split=md5_split if main_set else whole_file)
+        n_direct = sum(q.get("kind", "direct") == "direct" for r in records for q in r["quotes"])
+        print(f"== {path.name}" + (f": {note}" if note else ""))
+        print(f"{len(records)} records, {sum(len(r['quotes']) for r in records)} gold quotes ({n_direct} direct); "
+              f"match = rapidfuzz ratio >= {MATCH_RATIO} after normalising")
+        print("\n".join(report(counts)))
+        if args.errors != "none":
+            print()
+            for line in errors:
+                if args.errors == "all" or line.startswith(f"[{args.errors}]"):
+                    print(line)
         print()
-        for line in errors:
-            if args.errors == "all" or line.startswith(f"[{args.errors}]"):
-                print(line)
-    if args.gate:
-        c = counts[("heldout", "ALL")]
-        spk = c["spk_ok_direct"] / c["tp_direct"] if c["tp_direct"] else 0.0
-        rec = c["tp"] / c["gold"] if c["gold"] else 0.0
-        if spk < TARGET_SPEAKER_ACCURACY or rec < TARGET_RECALL:
-            print(f"GATE FAILED: held-out direct speaker accuracy {spk:.3f}, recall {rec:.3f}")
-            return 1
-    return 0
+        if args.gate and main_set:
+            c = counts[("heldout", "ALL")]
+            spk = c["spk_ok_direct"] / c["tp_direct"] if c["tp_direct"] else 0.0
+            rec = c["tp"] / c["gold"] if c["gold"] else 0.0
+            if spk < TARGET_SPEAKER_ACCURACY or rec < TARGET_RECALL:
+                print(f"GATE FAILED: held-out direct speaker accuracy {spk:.3f}, recall {rec:.3f}")
+                status = 1
+    return status
 
 
 if __name__ == "__main__":

@@ -32,10 +32,26 @@ Method, per paragraph of the cleaned text:
    explained.``), and finally the quote that ends the previous paragraph
    (continuation paragraphs).
 3. The subject of the cue is parsed into a name, a role (the words of the
-   title or the apposition as the outlet wrote them) or a pronoun. Pronouns go
-   to the most recent named person in subject position with a compatible
-   gender. Surnames go to the full name used earlier in the same article,
-   else to the only person with that surname in the corpus.
+   title or the apposition as the outlet wrote them), an unnamed description
+   (``a spokesman``, ``the memo``), an organisation or a pronoun. A person's
+   name is the last two or three capitalised words of a title-case run;
+   offices, occupations, organisation and place words, ranks and ordinals in
+   front of it are the role (``Alameda County Supervisor | Nina Castro``). A
+   dateline (``PROVIDENCE, R.I. —``) is masked first, and quoted show titles
+   or epithets found on a first reading are re-read as plain words, so they
+   neither become speakers nor cut a subject from its verb.
+4. Pronouns go to the most recent named person in subject position whose
+   gender fits (gender from first names, honorifics, gendered roles such as
+   ``his sister`` and a following ``his``/``her``), else to an earlier named
+   person of that gender in any position. ``His sister`` / ``the senator``
+   refer to the person an earlier apposition or title described that way;
+   ``the memo`` to the person named as its author. Surnames go to the latest
+   full name with that surname before them in the article, else to the only
+   person with that surname in the corpus.
+5. ``speaker`` is always a person. Organisations (``the Bank of England``,
+   ``NATO``, ``Downing Street``), unnamed descriptions and one capitalised
+   word that the article never uses as a name (``Delegates said``) keep their
+   ``speaker_mention`` and get ``speaker = None`` with a reason.
 
 Record granularity: one quote row per contiguous quoted span. An interrupted
 quote (``"A," Hertling added. "B"``) gives two rows with the same speaker and
@@ -175,6 +191,9 @@ class _Article:
     quotes: list[_Quote] = field(default_factory=list)
     subjects: list[_Mention] = field(default_factory=list)  # named, subject position
     names: list[_Mention] = field(default_factory=list)  # every parsed named mention
+    person_words: dict[str, bool] = field(default_factory=dict)  # one-word name → used mid-sentence
+    # (number of names indexed, part → word → sorted [(pos, full name)]) for _full_name_in_article
+    name_index: tuple[int, dict] = (-1, {})
     problems: list[tuple[str, str, str]] = field(default_factory=list)
 
 
@@ -334,9 +353,9 @@ def _make_span(text: str, open_pos: int, close_pos: int, fam: str, para: int, co
 # ---------------------------------------------------------------------------
 
 _TOKEN_RE = re.compile(
-    r"\x00+"
+    r"\x00+|\x01+"
     r"|[\"“‘'][A-Z][\w\-]*(?: [A-Z][\w\-]*)?[\"”’'](?=\s)"  # nickname
-    r"|[^\W_](?:[\w’'\-.&]*[^\W_])?\.?"
+    r"|[^\W_](?:[\w’'\-.&]*[^\W_])?(?:(?<=s)[’'](?= [a-zA-Z]))?\.?"  # "tenants' association"
     r"|[^\s\w]"
 )
 _ABBREV: frozenset[str] | None = None
@@ -363,8 +382,13 @@ def _tokens(masked: str, base: int, lo: int, hi: int, qmap: dict[int, int]) -> l
         if t[0] == "\x00":
             out.append(_Token("\x00", base + s, base + m.end(), qmap.get(s, -1)))
             continue
+        if t[0] == "\x01":
+            out.append(_Token("\x01", base + s, base + m.end()))  # a quoted title read as a word
+            continue
         if len(t) > 1 and t.endswith(".") and t[:-1].lower().replace("’", "'") not in abbrev \
-                and not re.fullmatch(r"(?:[A-Za-z]\.)+", t):
+                and not re.fullmatch(r"(?:[A-Za-z]\.)+", t) \
+                and not (masked[m.end(): m.end() + 1] == "," and re.fullmatch(r"[DRI]-[A-Z][A-Za-z]*\.", t)):
+            # (a party tag keeps its dot before a comma: "Sen. Paula Greer, D-Ore., said")
             out.append(_Token(t[:-1], base + s, base + m.end() - 1))
             out.append(_Token(".", base + m.end() - 1, base + m.end()))
             continue
@@ -417,8 +441,35 @@ _CONNECT = frozenset({"and", "of", "the", "to", "for", "at", "&"})
 _STOP_SUBJECT = frozenset(
     "is are was were be been being that which who whom whose it there".split()
 )
+_LEAD_SKIP = _CONNECT | _DETERMINERS | {"fellow"}
+_ROLE_TAIL_SKIP = frozenset(speech.HONORIFICS) | _CONNECT
 _POSSESSIVE_RE = re.compile(r"[’']s?$")
 _INITIAL_RE = re.compile(r"^[A-Z]\.?$")
+#: Tokens that can never be part of a person's name: ordinals (``Sgt. 1st
+#: Class``), dotted abbreviations (``U.S.``, ``R.I.``) and acronyms in
+#: capitals (``NATO``, ``CNN``; transcript labels are parsed separately).
+_NOT_NAME_SHAPE_RE = re.compile(r"^(?:\d+(?:st|nd|rd|th)|(?:[A-Za-z]\.){2,}[A-Za-z]?\.?|[A-Z][A-Z&]+)$")
+_ORDINAL_RE = re.compile(r"^\d+(?:st|nd|rd|th)$")
+#: Lower-case particles inside surnames (``Ludwig van Beethoven``,
+#: ``Osama bin Laden``, ``Carmen de la Cruz``): not counted when a long
+#: capitalised run is cut down to a name.
+_NAME_PARTICLES = frozenset("de da del della di du la le van von der den ter ten bin al el dos das st".split())
+#: Endings of occupational and abstract nouns (``Contractor``,
+#: ``Opposition``, ``Supervisor``). Used only to decide that the first word
+#: of a three-word capitalised run with no known first name is a role.
+_ROLE_SUFFIX_RE = re.compile(r"(?:or|er|ist|ian|ant|ent|ion|ary|ive|ess|ship|ment)$")
+
+
+@lru_cache(maxsize=100_000)
+def _non_name_word(tok: str) -> bool:
+    """A capitalised word that is an office, an organisation, a place word or
+    not shaped like a name: it belongs to the role (or makes the phrase an
+    organisation), never to a person's name."""
+    low = _bare(tok)
+    if _INITIAL_RE.match(tok) or _is_nickname(tok) or low in _SUFFIXES:
+        return False  # "James A. Marks", "Martin Luther King III"
+    return (low in speech.TITLE_WORDS or low in speech.ORG_WORDS or low in speech.PLACE_WORDS
+            or low in speech.CROWD_NOUNS or _NOT_NAME_SHAPE_RE.match(tok) is not None)
 
 
 @lru_cache(maxsize=100_000)
@@ -445,6 +496,8 @@ def _np_token_ok(tok: str) -> bool:
     if _is_nickname(tok) or _INITIAL_RE.match(tok):
         return True
     low = _bare(tok)
+    if tok in _NAME_PARTICLES or _ORDINAL_RE.match(tok):
+        return True  # "von", "bin": inside a name ("Ursula von der Leyen"); "Sgt. 1st Class"
     if tok[:1].isupper() and not _is_cap(tok):
         return True  # "Dad-of-three", "Boris-era": part of the role
     if _is_cap(tok):
@@ -468,7 +521,7 @@ def _parse_np(toks: list[_Token], appos: list[_Token] | None = None) -> _Mention
     if len(words) == 1 and words[0].lower() in speech.PRONOUNS:
         return _Mention("pronoun", words[0], gender=speech.PRONOUNS[words[0].lower()], pos=toks[0].start)
     i = 0
-    while i < len(words) and (_bare(words[i]) in _CONNECT | _DETERMINERS | {"fellow"}):
+    while i < len(words) and _bare(words[i]) in _LEAD_SKIP:
         i += 1
     lead_det = i > 0 and _bare(words[0]) in _DETERMINERS
     ctoks = toks[i:]
@@ -485,21 +538,45 @@ def _parse_np(toks: list[_Token], appos: list[_Token] | None = None) -> _Mention
             affiliation = " ".join(core[k:])
             core, ctoks = core[:k], ctoks[:k]
             break
+    # "Karen Carpenter", "John Major", "Dean Baker": a title word ending the run
+    # after a given name (or another capitalised non-title word) is a surname
+    tail_name = 0
+    last = len(core) - 1
+    while last > 0 and _bare(core[last]) in _SUFFIXES:
+        last -= 1  # "Martin Luther King III"
+    if last >= 1 and _bare(core[last]) in speech.SURNAME_TITLES and _is_cap(core[last]) \
+            and not core[last].endswith(".") and _is_cap(core[last - 1]) \
+            and _bare(core[last - 1]) not in speech.HONORIFICS:
+        if _bare(core[last - 1]) in speech.FIRST_NAMES:
+            tail_name = len(core) - last + 1
+        elif not _non_name_word(core[last - 1]):
+            tail_name = len(core) - last
     last_title = -1
     for k, w in enumerate(core):
         low = _bare(w)
-        if low in speech.TITLE_WORDS or low in speech.HONORIFICS or low in speech.GENERIC_SPEAKERS:
+        if k >= len(core) - tail_name:
+            continue
+        if low in speech.TITLE_WORDS or low in speech.HONORIFICS or low in speech.GENERIC_SPEAKERS \
+                or _non_name_word(w):
             last_title = k
         elif k < len(core) - 1 and w.endswith(("’s", "'s", "s’", "s'")):
             last_title = k  # "Fox News' Bret Carver": the outlet is an affiliation
+        elif w in _NAME_PARTICLES and 0 < k < len(core) - 1 \
+                and (_is_cap(core[k - 1]) or core[k - 1] in _NAME_PARTICLES) \
+                and (_is_cap(core[k + 1]) or core[k + 1] in _NAME_PARTICLES):
+            continue  # "Ursula von der Leyen": a particle inside a name
         elif not (_is_cap(w) or _is_nickname(w)):
             last_title = k  # a lower-case word ("and", "retired") belongs to the role
     name_start = last_title + 1
+    if 0 < last_title < len(core) and core[last_title].lower() == "the" and last_title > 1 \
+            and core[last_title - 1].lower() in ("of", "for") and _bare(core[last_title - 2]) in speech.TITLE_WORDS:
+        last_title -= 1  # "Minister for the Environment Jane Doyle": as "Secretary of State …"
     if 0 < last_title < len(core) and core[last_title].lower() in ("of", "for") \
             and _bare(core[last_title - 1]) in speech.TITLE_WORDS:
         # the place or office after "of" belongs to the title; keep at most the
         # last two capitalised words as the name (one if only two follow)
-        run = [k for k in range(name_start, len(core)) if not (_is_nickname(core[k]) or _INITIAL_RE.match(core[k]))]
+        run = [k for k in range(name_start, len(core)) if not (_is_nickname(core[k]) or _INITIAL_RE.match(core[k])
+                                                                or core[k].lower() == "the")]
         firsts = [k for k in run[:-1] if _bare(core[k]) in speech.FIRST_NAMES]
         if firsts:
             name_start = firsts[0]
@@ -509,11 +586,28 @@ def _parse_np(toks: list[_Token], appos: list[_Token] | None = None) -> _Mention
             name_start = run[1]
         else:
             name_start = run[-2]
+    # an organisation: "the Harris County Fire Marshal's Office", "NATO", "the U.S."
+    last_low = _bare(_POSSESSIVE_RE.sub("", core[-1]) if core[-1].endswith(("’s", "'s")) else core[-1])
+    is_org = last_low in speech.ORG_WORDS and _is_cap(core[-1]) \
+        or " ".join(_bare(w) for w in core[name_start:]) in speech.INSTITUTION_NAMES or (
+        name_start >= len(core) - 1 and _NOT_NAME_SHAPE_RE.match(core[-1]) is not None and _is_cap(core[-1])
+        and _bare(core[-1]) not in _SUFFIXES
+    )
+    head_before = [w for w in core[:name_start] if w.islower() and (
+        _bare(w) in speech.TITLE_WORDS or _bare(w) in speech.GENERIC_SPEAKERS)]
+    if (is_org or 0 < name_start < len(core) and _bare(core[name_start - 1]) == "the") and head_before:
+        # "A spokeswoman for the U.S. delegation", "the deputy director of the
+        # Bureau": the capitalised words are the affiliation of an unnamed person
+        return _Mention("generic", text, role="", pos=toks[0].start, gender=_role_gender(core[:name_start]))
+    if is_org or 0 < name_start < len(core) and _bare(core[name_start - 1]) == "the":
+        return _Mention("name", text, name=tuple(core[name_start:] or core), role="", pos=ctoks[0].start,
+                        org=True)
     # a known first name starts the name inside a long capitalised run
     for k in range(name_start, len(core) - 1):
         if _bare(core[k]) in speech.FIRST_NAMES:
             name_start = k
             break
+    name_start = _trim_name_run(core, name_start)
     name_words = core[name_start:]
     role_words = core[:name_start]
     gender = None
@@ -523,7 +617,7 @@ def _parse_np(toks: list[_Token], appos: list[_Token] | None = None) -> _Mention
             gender = speech.HONORIFICS[low]
         elif low in speech.GENDERED_ROLES:
             gender = speech.GENDERED_ROLES[low]
-    while role_words and _bare(role_words[-1]) in set(speech.HONORIFICS) | _CONNECT:
+    while role_words and _bare(role_words[-1]) in _ROLE_TAIL_SKIP:
         role_words = role_words[:-1]  # honorifics are not roles
     role = _join(ctoks[: len(role_words)]) if role_words else ""
     if not role and appos:
@@ -532,8 +626,9 @@ def _parse_np(toks: list[_Token], appos: list[_Token] | None = None) -> _Mention
         role = affiliation
     if not name_words:
         head = _bare(core[-1])
-        if head in speech.GENERIC_SPEAKERS or head in speech.TITLE_WORDS:
-            return _Mention("generic", text, role="", pos=toks[0].start)
+        if head in speech.GENERIC_SPEAKERS or head in speech.TITLE_WORDS or head in speech.CROWD_NOUNS \
+                or head in speech.DOCUMENT_NOUNS or head in speech.GENDERED_ROLES:
+            return _Mention("generic", text, role="", pos=toks[0].start, gender=_role_gender(core))
         return None
     if len(name_words) > 5:
         name_words = name_words[-5:]
@@ -546,6 +641,38 @@ def _parse_np(toks: list[_Token], appos: list[_Token] | None = None) -> _Mention
                     org=lead_det and last_title < 0)
 
 
+def _role_gender(words: list[str]) -> str | None:
+    """Gender implied by role words (``spokeswoman``, ``her son`` → m)."""
+    for w in reversed(words):
+        g = speech.GENDERED_ROLES.get(_bare(w))
+        if g:
+            return g
+    return None
+
+
+def _trim_name_run(core: list[str], name_start: int) -> int:
+    """Cut a long capitalised run down to the person's name.
+
+    A person's name is the last two to three capitalised words of a
+    title-case run; what precedes them is the role (``Alameda County
+    Supervisor | Nina Castro``). Runs of four or more name words keep the
+    last two; a three-word run drops its first word when that word is not a
+    known first name but looks like an occupational or abstract noun
+    (``Contractor | Eli Novak``) or the second word is a known first name.
+    Initials, nicknames and surname particles do not count as words.
+    """
+    run = [k for k in range(name_start, len(core))
+           if not (_is_nickname(core[k]) or _INITIAL_RE.match(core[k])
+                   or core[k].lower() in _NAME_PARTICLES or _bare(core[k]) in _SUFFIXES)]
+    if len(run) >= 4 and _bare(core[run[0]]) not in speech.FIRST_NAMES:
+        return run[-2] if core[run[-2] - 1].lower() not in _NAME_PARTICLES else run[-3]
+    if len(run) == 3 and _bare(core[run[0]]) not in speech.FIRST_NAMES and (
+        _bare(core[run[1]]) in speech.FIRST_NAMES or _ROLE_SUFFIX_RE.search(_bare(core[run[0]]))
+    ):
+        return run[1]
+    return name_start
+
+
 def _is_party_tag(chunk: list[_Token]) -> bool:
     """``R-Ohio`` or an age (``45``): a comma chunk that is neither role nor name."""
     if len(chunk) != 1:
@@ -554,7 +681,7 @@ def _is_party_tag(chunk: list[_Token]) -> bool:
     return t.isdigit() or bool(re.fullmatch(r"[DRI]-[A-Z][\w.]*", t))
 
 
-_WHO_AS_RE = re.compile(r"^who\s+(?:\w+\s+){0,3}?(?:as|is|was)\s+(.+)$", re.I)
+_WHO_AS_RE = re.compile(r"^who\s+(?:\w+\s+){0,3}?(?P<verb>as|is|was)\s+(?P<role>.+)$", re.I)
 
 
 def _apposition_role(toks: list[_Token]) -> str:
@@ -566,7 +693,13 @@ def _apposition_role(toks: list[_Token]) -> str:
     low0 = words[0].lower()
     if low0 == "who":
         m = _WHO_AS_RE.match(text)
-        return m.group(1).strip() if m else ""
+        if not m:
+            return ""
+        role = m.group("role").strip()
+        first = role.split()[0].lower() if role else ""
+        if m.group("verb").lower() != "as" and not (first in _DETERMINERS or _bare(first) in speech.TITLE_WORDS):
+            return ""  # "who was pulled from the rubble" describes, "who is the mayor" names a role
+        return role
     if low0 in ("with", "of", "from", "at") and len(words) > 1:
         return text
     if re.fullmatch(r"\d+", words[0]):
@@ -604,7 +737,7 @@ def _lower_role_word(tok: _Token) -> bool:
     """A lower-case descriptive word that can precede a title or a name
     (``incident`` commander, ``site`` manager, ``visitor`` Claire Denton,
     the ``charity's`` chief executive)."""
-    word = _POSSESSIVE_RE.sub("", tok.text) if tok.text.endswith(("’s", "'s")) else tok.text
+    word = _POSSESSIVE_RE.sub("", tok.text) if tok.text.endswith(("’s", "'s", "s’", "s'")) else tok.text
     return word.isalpha() and word.islower() and tok.low not in _NOT_ROLE_LOWER \
         and tok.low not in speech.SPEECH_VERBS and not tok.low.endswith(("ly", "ed", "ing"))
 
@@ -691,6 +824,8 @@ def _np_before(toks: list[_Token], v: int, lo: int = 0) -> _Mention | None:
             m = _Mention("generic", _join(toks[k: end + 1]), pos=toks[k].start)
             m.aged = aged
             return m
+        if k < end:
+            return _described_before(toks, end, lo)
         return None
     if end >= lo and toks[end].low in speech.PRONOUNS and len(np_toks) == 1:
         return _parse_np([toks[end]])
@@ -700,8 +835,9 @@ def _np_before(toks: list[_Token], v: int, lo: int = 0) -> _Mention | None:
     mention = _parse_np(np_toks, appos)
     if mention is not None:
         mention.aged = aged
-    if mention is not None and mention.kind == "generic":
+    if mention is not None and mention.kind == "generic" and np_toks[0].low not in _DETERMINERS:
         # grow a generic phrase over its modifiers: "U.S. and allied officials"
+        # (not past its own determiner: "a step the agency called")
         k = j if (j >= lo and toks[j].low not in _DETERMINERS) else j - 1
         grown = list(np_toks)
         steps = 0
@@ -734,6 +870,38 @@ def _np_before(toks: list[_Token], v: int, lo: int = 0) -> _Mention | None:
 
 
 _OPENERS = frozenset({"but", "and", "yet", "so", "however", "meanwhile", "still", "now", ","})
+_PHRASE_LINKS = frozenset({"of", "for", "at", "the", "and", "&", "to"})
+
+
+def _described_before(toks: list[_Token], end: int, lo: int) -> _Mention | None:
+    """``A spokeswoman for the U.S. delegation said``: an unnamed speaker whose
+    phrase ends in a lower-case noun after an affiliation. Walks back at most
+    eight words over role words, capitalised words and links (of, for, the)
+    to a determiner that opens the phrase at a clause boundary."""
+    k = end
+    while k >= lo and end - k < 8:
+        t = toks[k]
+        if t.low in ("a", "an", "the") and k < end and (k == lo or k == 0 or toks[k - 1].text in ",;:(\u2014\u2013"
+                                                      or toks[k - 1].low in _OPENERS):
+            words = [x.text for x in toks[k + 1: end + 1]]
+            if not any(_bare(w) in speech.TITLE_WORDS or _bare(w) in speech.GENERIC_SPEAKERS for w in words):
+                return None
+            return _Mention("generic", _join(toks[k: end + 1]), pos=t.start, gender=_role_gender(words))
+        if not (t.low in _PHRASE_LINKS or _lower_role_word(t) or _is_cap(t.text) or _np_token_ok(t.text)):
+            return None
+        k -= 1
+    return None
+
+
+def _title_ahead(toks: list[_Token], k: int) -> bool:
+    """A title word within the next two tokens (``economic | spokesman``,
+    ``chief financial | officer``): lower-case words before it are role."""
+    for x in range(k, min(k + 2, len(toks))):
+        if _bare(toks[x].text) in speech.TITLE_WORDS:
+            return True
+        if not _lower_role_word(toks[x]):
+            return False
+    return False
 
 
 def _np_after(toks: list[_Token], i: int, *, appositions: bool = True) -> _Mention | None:
@@ -747,21 +915,31 @@ def _np_after(toks: list[_Token], i: int, *, appositions: bool = True) -> _Menti
     e = j
     while e < n and e - j < 2 and _lower_role_word(toks[e]) and not _np_token_ok(toks[e].text):
         e += 1
-    if e > j and e < n and (_is_cap(toks[e].text) or _bare(toks[e].text) in speech.TITLE_WORDS):
-        j = e
+    if e > j and e < n and (_is_cap(toks[e].text) or _bare(toks[e].text) in speech.TITLE_WORDS
+                            or (toks[e].text == "," and appositions)):
+        j = e  # ... or "said her son, Miguel Delgado": the name is the apposition
+    elif e > j and j > i and (_bare(toks[e - 1].text) in speech.DOCUMENT_NOUNS
+                              or _bare(toks[e - 1].text) in speech.GENDERED_ROLES):
+        return _parse_np(toks[i:e])  # "according to the memo", "said her son"
     seen_name = False
     while j < n and (_np_token_ok(toks[j].text) or (
         toks[j].low in ("and", "of", "&") and j + 1 < n and _np_token_ok(toks[j + 1].text) and j > i
-    )):
+    ) or (not seen_name and j > i and _lower_role_word(toks[j]) and _title_ahead(toks, j + 1))):
         if j > i and _is_cap(toks[j - 1].text) and toks[j - 1].text.endswith(("’s", "'s")):
             break
         t = toks[j]
+        if t.low in ("and", "&") and j > i and j + 1 < n and _is_cap(toks[j - 1].text) \
+                and not _non_name_word(toks[j - 1].text) and _is_cap(toks[j + 1].text) \
+                and not _non_name_word(toks[j + 1].text) and _bare(toks[j + 1].text) not in speech.HONORIFICS:
+            break  # "Brent Caldwell and Sharon Whitaker": two people (but "General and CIA director")
         if seen_name and t.text[:1].islower() and t.low not in ("of", "and", "&") \
                 and t.low not in speech.TITLE_WORDS and t.low not in speech.GENERIC_SPEAKERS:
             break  # "Olivia Brennan retired last spring" (but "Council member Jerome Whitaker")
-        if _is_cap(t.text) and _bare(t.text) not in speech.TITLE_WORDS and _bare(t.text) not in speech.HONORIFICS:
+        if _is_cap(t.text) and not _non_name_word(t.text) and _bare(t.text) not in speech.HONORIFICS:
             seen_name = True
         j += 1
+    while j > i and (toks[j - 1].low in _CONNECT or toks[j - 1].text in _NAME_PARTICLES):
+        j -= 1  # "Ellen Ruiz and her husband": the phrase ends before "and"
     np_toks = toks[i:j]
     if not np_toks:
         return None
@@ -778,6 +956,7 @@ def _np_after(toks: list[_Token], i: int, *, appositions: bool = True) -> _Menti
         inner = _np_after(toks[j + 1: e], 0, appositions=False)
         if inner is not None and inner.kind == "name" and inner.text == _join(toks[j + 1: e]):
             inner.role = inner.role or _join(np_toks)
+            inner.gender = inner.gender or _role_gender([t.text for t in np_toks])
             return inner
     appos: list[_Token] | None = None
     k = j
@@ -814,6 +993,12 @@ _PHRASES = tuple((p, tuple(p.split())) for p in speech.PHRASE_CUES)
 _CUE_FIRST = speech.SPEECH_VERBS | speech.WEAK_CUES | {w for _, ws in _PHRASES for w in ws[:1]}
 
 
+#: Words after which a noun-like cue (``state``, ``reply``) is a verb:
+#: ``to state``, ``would reply``, ``did not comment``.
+_VERB_LEADS = frozenset("to will would can could should shall may might must did does do not never also "
+                        "then later they".split())
+
+
 def _cue_at(toks: list[_Token], i: int) -> tuple[str, int] | None:
     """If a speech cue starts at token ``i``, return (cue text, number of tokens)."""
     t = toks[i]
@@ -823,6 +1008,13 @@ def _cue_at(toks: list[_Token], i: int) -> tuple[str, int] | None:
         return None
     if i + 1 < len(toks) and toks[i + 1].low == "as" and t.low in speech.SPEECH_VERBS | speech.WEAK_CUES:
         return None  # "Putin slammed as 'desperate'": a label, not speech
+    if t.low in speech.NOUN_LIKE_CUES:
+        # "the Nevada state office", "a note": a noun unless in a verb position
+        prev = toks[i - 1].low if i > 0 else ""
+        nxt = toks[i + 1].text if i + 1 < len(toks) else "."
+        if not (prev in speech.PRONOUNS or prev in _VERB_LEADS or nxt.lower() == "that"
+                or nxt in (",", ":", ".", "\x00", "\u2014", "\u2013")):
+            return None
     for phrase, words in _PHRASES:
         if t.low == words[0] and i + len(words) <= len(toks) and all(
             toks[i + k].low == w for k, w in enumerate(words)
@@ -846,7 +1038,11 @@ def _subject_for(toks: list[_Token], i: int, cue: str, width: int, lo: int = 0) 
         if mention is not None:
             return mention
     mention = _np_before(toks, i, lo)
-    if mention is not None and low in speech.WEAK_CUES and mention.kind == "generic":
+    if mention is not None and low in speech.WEAK_CUES and mention.kind == "generic" \
+            and not mention.text.lower().startswith("the "):
+        # "Critics have labelled the plan "reckless"": a vague crowd framing a
+        # word, not a report of speech; a definite source ("the agency
+        # called it "precautionary"") is kept, unnamed
         return None
     return mention
 
@@ -991,12 +1187,23 @@ _UNNAMED_LABELS = frozenset({"unidentified male", "unidentified female", "uniden
                              "crowd", "protesters", "voice", "announcer"})
 
 
+_LABEL_LEAD_RE = re.compile("|".join(f"(?:{p})" for p in speech.LABEL_LEADS))
+
+
 def _is_title_case(s: str) -> bool:
+    """A name in quotes (a show, a song, a nickname): every word but small
+    ones capitalised. A leading article may be lower case (``the Gentleman
+    of Beale Street``) as long as two capitalised words follow."""
     words = re.findall(r"[A-Za-z][\w’'\-]*", s)
     if not words or len(words) > 6:
         return False
     small = {"of", "the", "a", "an", "and", "or", "for", "to", "in", "on", "at", "with", "from", "by"}
+    if words[0] in ("the", "a", "an") and sum(w[0].isupper() for w in words[1:]) >= 2:
+        words = words[1:]
     return all(w[0].isupper() for w in words if w.lower() not in small) and words[0][0].isupper()
+
+
+_DATELINE_RE = re.compile(speech.DATELINE_PATTERN + r"(?=[A-Z\"“‘'])")
 
 
 def _analyse_article(aid: str, outlet: str, text: str) -> _Article:
@@ -1034,42 +1241,20 @@ def _analyse_article(aid: str, outlet: str, text: str) -> _Article:
             last_para_quote = None
             continue
         par_spans = by_para.get(p_idx, [])
-        orig = text[p0:p1]
-        chars = list(orig)
-        qmap: dict[int, int] = {}
-        for k, sp in enumerate(par_spans):
-            a = sp.open - p0
-            b = (sp.close - p0 + 1) if sp.close >= 0 else len(orig)
-            if sp.cont_prev and a < 0:
-                a = 0
-            for x in range(a, b):
-                chars[x] = "\x00"
-            qmap[a] = k
-        masked = "".join(chars)
-        sents = _sentences(masked, par_spans, p0, orig)
-        par_quotes: list[_Quote] = []
-        prev_sentence_cue: _Quote | None = None
-        for s_idx, (s, e) in enumerate(sents):
-            toks = _tokens(masked, p0, s, e, qmap)
-            _collect_subjects(art, toks)
-            sent_quotes: list[_Quote] = []
-            for qi, tok in enumerate(toks):
-                if tok.quote < 0:
-                    continue
-                sp = par_spans[tok.quote]
-                q = _Quote(span=sp, text=text[sp.start:sp.end], sentence=(p0 + s, p0 + e))
-                _attribute(q, toks, qi, sents, s_idx, masked, p0, qmap, prev_sentence_cue,
-                           last_para_quote if p_idx > 0 else None, text)
-                sent_quotes.append(q)
-            # a sentence whose quotes were attributed by a cue after them ends an attribution;
-            # the attribution-only sentence of '"…?" Smith asked. "B"' passes it on
-            if not sent_quotes and prev_sentence_cue is not None and prev_sentence_cue.via == "after_next":
-                continue
-            prev_sentence_cue = None
-            for q in sent_quotes:
-                if q.mention is not None and q.via in ("after", "after_next", "interrupted", "before"):
-                    prev_sentence_cue = q
-            par_quotes.extend(sent_quotes)
+        n_subjects, n_names = len(art.subjects), len(art.names)
+        inert: list[_Span] = []
+        while True:
+            live = [sp for sp in par_spans if sp not in inert]
+            par_quotes, sents = _paragraph_quotes(art, p_idx, p0, p1, live, inert,
+                                                  last_para_quote if p_idx > 0 else None)
+            labels = [q.span for q in par_quotes if q.drop and q.reason in ("title", "label")]
+            if not labels or inert:
+                break
+            # a show title or a nickname ("appearing on "Fox News Sunday," said"):
+            # read it again as ordinary words, so it does not cut the sentence's
+            # subject off from its verb
+            inert = labels
+            del art.subjects[n_subjects:], art.names[n_names:]
         art.quotes.extend(par_quotes)
         # the paragraph's last quote carries over only if it ends the paragraph's last sentence
         last_para_quote = None
@@ -1078,6 +1263,65 @@ def _analyse_article(aid: str, outlet: str, text: str) -> _Article:
             if lastq.sentence[1] >= p0 + sents[-1][0] and lastq.kind == "direct" and lastq.mention is not None:
                 last_para_quote = lastq
     return art
+
+
+def _paragraph_quotes(art: _Article, p_idx: int, p0: int, p1: int, par_spans: list[_Span],
+                      inert: list[_Span], last_para_quote: _Quote | None
+                      ) -> tuple[list[_Quote], list[tuple[int, int]]]:
+    """Attribute the quotes of one paragraph; returns them and its sentence bounds.
+
+    ``inert`` spans are quoted titles or labels found on a first reading:
+    they are masked as one word (keeping a final punctuation mark), not as
+    quotes.
+    """
+    text = art.text
+    orig = text[p0:p1]
+    chars = list(orig)
+    qmap: dict[int, int] = {}
+    for k, sp in enumerate(par_spans):
+        a = sp.open - p0
+        b = (sp.close - p0 + 1) if sp.close >= 0 else len(orig)
+        if sp.cont_prev and a < 0:
+            a = 0
+        for x in range(a, b):
+            chars[x] = "\x00"
+        qmap[a] = k
+    for sp in inert:
+        a, b = sp.open - p0, (sp.close - p0 if sp.close >= 0 else len(orig) - 1)
+        for x in range(a, b + 1):
+            chars[x] = "\x01"
+        if orig[sp.end - p0 - 1: sp.end - p0] in tuple(",.;:!?") and sp.close >= 0:
+            chars[b] = orig[sp.end - p0 - 1]  # "Fox News Sunday," keeps its comma
+    if p_idx == 0:
+        dl = _DATELINE_RE.match(orig)
+        if dl and not any(sp.open - p0 < dl.end() for sp in par_spans):
+            for x in range(dl.end()):
+                chars[x] = " "  # "PROVIDENCE, R.I. —": a place, never a speaker
+    masked = "".join(chars)
+    sents = _sentences(masked, par_spans, p0, orig)
+    par_quotes: list[_Quote] = []
+    prev_sentence_cue: _Quote | None = None
+    for s_idx, (s, e) in enumerate(sents):
+        toks = _tokens(masked, p0, s, e, qmap)
+        _collect_subjects(art, toks)
+        sent_quotes: list[_Quote] = []
+        for qi, tok in enumerate(toks):
+            if tok.quote < 0:
+                continue
+            sp = par_spans[tok.quote]
+            q = _Quote(span=sp, text=text[sp.start:sp.end], sentence=(p0 + s, p0 + e))
+            _attribute(q, toks, qi, sents, s_idx, masked, p0, qmap, prev_sentence_cue, last_para_quote, text)
+            sent_quotes.append(q)
+        # a sentence whose quotes were attributed by a cue after them ends an attribution;
+        # the attribution-only sentence of '"…?" Smith asked. "B"' passes it on
+        if not sent_quotes and prev_sentence_cue is not None and prev_sentence_cue.via == "after_next":
+            continue
+        prev_sentence_cue = None
+        for q in sent_quotes:
+            if q.mention is not None and q.via in ("after", "after_next", "interrupted", "before"):
+                prev_sentence_cue = q
+        par_quotes.extend(sent_quotes)
+    return par_quotes, sents
 
 
 def _repair_capped(text: str, sp: _Span) -> None:
@@ -1145,8 +1389,21 @@ def _collect_subjects(art: _Article, toks: list[_Token]) -> None:
             continue
         m = _sentence_subject(toks[i0:], len(toks) - i0)
         if m is not None and m.kind == "name":
+            if m.gender is None and not m.org:
+                m.gender = _context_gender(toks, m)
             art.subjects.append(m)
             art.names.append(m)
+        elif m is None:
+            d = _description_subject(art, toks, i0)
+            if d is not None:
+                art.subjects.append(d)
+            elif i0 == 0 and toks[0].low in ("his", "her") and art.subjects:
+                # "Kenji Watanabe coaches the team. His co-coach is …": a sentence
+                # opening with his/her refers back to the last subject
+                last = art.subjects[-1]
+                if last.gender is None and not last.org and len(last.name) > 1:
+                    last.gender = _GENDER_WORDS[toks[0].low]
+    _object_appositions(art, toks)
     for v in range(len(toks)):
         c = _cue_at(toks, v)
         if c:
@@ -1156,6 +1413,101 @@ def _collect_subjects(art: _Article, toks: list[_Token]) -> None:
             if m is not None and m.kind == "name":
                 art.subjects.append(m)
                 art.names.append(m)
+
+
+#: Pronouns that tell a person's gender when they follow the person's name
+#: in the same clause (``Lorenzo Bassi opened his first restaurant``).
+_GENDER_WORDS = {"he": "m", "his": "m", "himself": "m", "she": "f", "her": "f", "herself": "f"}
+_POSSESSIVE_DETS = frozenset("his her their its our my".split())
+
+
+def _context_gender(toks: list[_Token], m: _Mention) -> str | None:
+    """Gender from the first gendered pronoun after a sentence subject.
+
+    Only the stretch before another capitalised word, a quote or a speech
+    cue is read (``Smith told Jones she …`` gives nothing), and ``her``
+    counts only as a possessive (``her two children``, not ``told her the``).
+    """
+    k = 0
+    while k < len(toks) and toks[k].start < m.pos:
+        k += 1
+    names = set(m.name)
+    while k < len(toks) and (toks[k].text in names or _POSSESSIVE_RE.sub("", toks[k].text) in names
+                             or _INITIAL_RE.match(toks[k].text) or _is_nickname(toks[k].text)):
+        k += 1
+    for x in range(k, min(k + 10, len(toks))):
+        t = toks[x]
+        if t.text in ("\x00", ";") or _cue_at(toks, x) or (_is_cap(t.text) and t.low not in _GENDER_WORDS):
+            return None
+        g = _GENDER_WORDS.get(t.low)
+        if g and t.low == "her":
+            nxt = toks[x + 1] if x + 1 < len(toks) else None
+            if nxt is None or not (nxt.text.isalpha() and nxt.text.islower()) or nxt.low in _NOT_ROLE_LOWER:
+                continue
+        if g:
+            return g
+    return None
+
+
+def _object_appositions(art: _Article, toks: list[_Token]) -> None:
+    """Record ``his older sister, Gina Bassi`` anywhere in a sentence: a named
+    person whose role (and often gender) the apposition gives. They are
+    ``names`` (for roles and later descriptions such as ``His sister``); only
+    a second subject joined by ``and`` near the sentence start is also a
+    pronoun antecedent."""
+    for k in range(1, len(toks) - 2):
+        if toks[k].text != "," or not toks[k - 1].text.isalpha() or not toks[k - 1].text.islower():
+            continue
+        head = _bare(toks[k - 1].text)
+        if head not in speech.GENDERED_ROLES and head not in speech.TITLE_WORDS:
+            continue
+        d = k - 1
+        while d > 0 and k - d < 5 and toks[d - 1].text.isalpha() and toks[d - 1].text.islower() \
+                and toks[d - 1].low not in _POSSESSIVE_DETS | {"the", "a", "an"}:
+            d -= 1
+        if d == 0 or toks[d - 1].low not in _POSSESSIVE_DETS | {"the", "a", "an"}:
+            continue
+        e = k + 1
+        while e < len(toks) and _is_cap(toks[e].text) and not _non_name_word(toks[e].text) \
+                and toks[e].low not in speech.NOT_NAME_WORDS:
+            e += 1
+        if not 1 <= e - (k + 1) <= 4 or (e < len(toks) and toks[e].text not in (",", ".", ";", "\x00", ")")):
+            continue
+        role_toks = toks[d - 1: k]
+        name = tuple(t.text for t in toks[k + 1: e])
+        gender = _role_gender([t.text for t in role_toks]) or speech.FIRST_NAMES.get(name[0].lower())
+        m = _Mention("name", _join(toks[k + 1: e]), name=name, role=_join(role_toks), gender=gender,
+                     pos=toks[k + 1].start)
+        art.names.append(m)
+        if d >= 2 and toks[d - 2].low == "and" and d < 12 and not any(_cue_at(toks, x) for x in range(d)):
+            # "Tomas Kral, 61, and his daughter, Petra Kral, fled …": a second subject
+            art.subjects.append(m)
+
+
+def _description_subject(art: _Article, toks: list[_Token], i0: int) -> _Mention | None:
+    """``His sister, who …, remembers`` / ``The senator said``: a sentence
+    subject that describes a person named earlier with that role. Returns a
+    subject mention of that person (at the description's position) or None."""
+    k = i0
+    while k < len(toks) and toks[k].low in _OPENERS:
+        k += 1
+    if k >= len(toks) or toks[k].low not in _POSSESSIVE_DETS | {"the"}:
+        return None
+    j = k + 1
+    while j < len(toks) and j - k <= 3 and toks[j].text.isalpha() and toks[j].text.islower() \
+            and toks[j].low not in _NOT_ROLE_LOWER and toks[j].low not in speech.SPEECH_VERBS:
+        j += 1
+    if j == k + 1 or (j < len(toks) and _is_cap(toks[j].text)):
+        return None  # nothing described, or "His wife Joanne": a name follows
+    head = _bare(toks[j - 1].text)
+    if head not in speech.GENDERED_ROLES and head not in speech.TITLE_WORDS:
+        return None
+    desc = _Mention("generic", _join(toks[k:j]), pos=toks[k].start, gender=_role_gender([head]))
+    target = _definite_antecedent(desc, sorted(art.names + art.subjects, key=lambda m: m.pos))
+    if target is None or target.org:
+        return None
+    return _Mention("name", desc.text, name=target.name, role="", gender=target.gender or desc.gender,
+                    pos=desc.pos)
 
 
 def _attribute(q: _Quote, toks: list[_Token], qi: int, sents: list[tuple[int, int]], s_idx: int,
@@ -1181,8 +1533,8 @@ def _attribute(q: _Quote, toks: list[_Token], qi: int, sents: list[tuple[int, in
     q.kind = "direct" if (at_start or intro or (qi > 0 and not before)) else "partial"
     # a label ("the so-called 'peace dividend'") is never speech
     if sp.open >= 0:
-        lead = text[max(0, sp.open - 24): sp.open].lower().rstrip()
-        if any(lead.endswith(p) for p in speech.SCARE_PREFIXES):
+        lead = text[max(0, sp.open - 60): sp.open].lower().rstrip()
+        if any(lead.endswith(p) for p in speech.SCARE_PREFIXES) or _LABEL_LEAD_RE.search(lead):
             q.drop = True
             q.reason = "label"
             return
@@ -1298,14 +1650,17 @@ def _definite_antecedent(m: _Mention, subjects: list[_Mention]) -> _Mention | No
     was given. Otherwise (``the host``, ``the ministry``) it stays unnamed.
     """
     words = m.text.split()
-    if len(words) < 2 or words[0].lower() != "the" or len(words) > 4:
+    if len(words) < 2 or (words[0].lower() != "the" and words[0].lower() not in _POSSESSIVE_DETS) \
+            or len(words) > 4:
         return None
     head = _bare(words[-1])
     for cand in reversed(subjects):
-        if cand.pos >= m.pos:
+        if cand.pos >= m.pos or cand.org:
             continue
-        if m.aged:
+        if m.aged and words[0].lower() == "the":
             return cand
+        if m.gender and cand.gender and m.gender != cand.gender:
+            continue
         role = {_ROLE_ABBREVIATIONS.get(_bare(w), _bare(w)) for w in cand.role.split()}
         if head in role:
             return cand
@@ -1315,27 +1670,122 @@ def _definite_antecedent(m: _Mention, subjects: list[_Mention]) -> _Mention | No
 def _full_name_in_article(art: _Article, word: str, before: int) -> str | None:
     """A full name parsed in this article whose surname (or, failing that,
     first name) is ``word``; the latest one before ``before`` wins."""
-    for part in (-1, 0):
-        found = []
+    if art.name_index[0] != len(art.names):
+        # (re)build the index: part (-1 surname, 0 first name) → word → [(pos, canon)]
+        index: dict[int, dict[str, list[tuple[int, str]]]] = {-1: {}, 0: {}}
         for m in art.names:
             canon = canonical_name(m.name)
             parts = canon.split()
-            if len(parts) >= 2 and not m.org and parts[part] == word:
-                found.append((m.pos, canon))
+            if len(parts) >= 2 and not m.org:
+                for part in (-1, 0):
+                    index[part].setdefault(parts[part], []).append((m.pos, canon))
+        for by_word in index.values():
+            for found in by_word.values():
+                found.sort()
+        art.name_index = (len(art.names), index)
+    for part in (-1, 0):
+        found = art.name_index[1][part].get(word)
         if found:
-            found.sort()
-            earlier = [c for p, c in found if p < before]
-            return earlier[-1] if earlier else found[0][1]
+            k = bisect_right(found, (before, ""))
+            while k > 0 and found[k - 1][0] >= before:
+                k -= 1
+            return found[k - 1][1] if k else found[0][1]
     return None
+
+
+_SENTENCE_BOUND_RE = re.compile(r"[.!?][\"”’']?\s+(?=[\"“‘'A-Z])|\n\n")
+_BY_RE = re.compile(r"\bby\s+")
+
+
+def _document_author(art: _Article, m: _Mention) -> _Mention | None:
+    """``according to the memo`` → the person an earlier sentence named as the
+    memo's author (``a memo … by CEO Franklin Osei``, ``Osei wrote in a memo``).
+
+    The latest earlier sentence using the same document noun decides: its
+    ``by`` phrase if it has one, else its only named person. No author, or
+    more than one candidate person, leaves the quote unattributed.
+    """
+    words = m.text.split()
+    if not 2 <= len(words) <= 3 or words[0].lower() not in ("the", "that", "this"):
+        return None
+    noun = _bare(words[-1])
+    if noun not in speech.DOCUMENT_NOUNS:
+        return None
+    hits = [h for h in re.finditer(r"\b" + re.escape(noun) + r"s?\b", art.text, re.I) if h.end() <= m.pos]
+    for hit in reversed(hits):
+        s0 = max((b.end() for b in _SENTENCE_BOUND_RE.finditer(art.text, 0, hit.start())), default=0)
+        nxt = _SENTENCE_BOUND_RE.search(art.text, hit.end())
+        s1 = nxt.start() + 1 if nxt else len(art.text)
+        by = _BY_RE.search(art.text, hit.end(), s1)
+        if by:
+            toks = _tokens(art.text, 0, by.end(), s1, {})
+            cand = _np_after(toks, 0)
+            if cand is not None and cand.kind == "name" and not cand.org:
+                return cand
+        people = {_person_key(art, n): n for n in art.names + art.subjects
+                  if s0 <= n.pos < s1 and n.kind == "name" and not n.org and _is_person_word(art, n)}
+        if len(people) == 1:
+            return next(iter(people.values()))
+        if people:
+            return None
+    return None
+
+
+def _person_key(art: _Article, m: _Mention) -> str:
+    """The article's full name for a mention (``Delgado`` → the latest
+    ``… Delgado`` before it)."""
+    canon = canonical_name(m.name)
+    if len(canon.split()) == 1:
+        return _full_name_in_article(art, canon, m.pos + 1) or canon
+    return canon
+
+
+def _article_genders(art: _Article) -> dict[str, str]:
+    """Gender of each person in an article, from any mention that tells it
+    (first name, honorific, gendered role, a following ``his``/``her``).
+    A person whose mentions disagree gets no entry."""
+    seen: dict[str, set[str]] = {}
+    for m in art.names + art.subjects:
+        if m.gender and not m.org and m.kind == "name":
+            seen.setdefault(_person_key(art, m), set()).add(m.gender)
+    return {k: next(iter(v)) for k, v in seen.items() if len(v) == 1}
+
+
+def _is_person_word(art: _Article, m: _Mention) -> bool:
+    """False for a one-word "name" that is a common noun capitalised only
+    because it starts a sentence (``Delegates said …``, ``Opposition
+    figures …``): the word is in the crowd-noun list, or it is no known first
+    name, is the surname of nobody named in full, and never appears
+    capitalised in the middle of a sentence."""
+    if len(m.name) != 1 or m.aged or m.role or any(_bare(w) in speech.HONORIFICS for w in m.text.split()):
+        return True  # "McCarthy, 58, told …", "Mr. Lam said": a person
+    word = _POSSESSIVE_RE.sub("", m.name[0]) if m.name[0].endswith(("’s", "'s")) else m.name[0]
+    low = _bare(word)
+    if low in speech.CROWD_NOUNS:
+        return False
+    if low in speech.FIRST_NAMES or _full_name_in_article(art, word, len(art.text)):
+        return True
+    if word not in art.person_words:
+        art.person_words[word] = False
+        for hit in re.finditer(r"(?<![\w’'\-])" + re.escape(word) + r"(?![\w\-])", art.text):
+            before = art.text[max(0, hit.start() - 12): hit.start()].rstrip(" \t")
+            if before and before[-1] not in ".!?\n\u2014\u2013" and not (
+                before[-1] in "\"”’'" and before[-2:-1] in tuple(".!?")
+            ):
+                art.person_words[word] = True  # used mid-sentence: a name
+                break
+    return art.person_words[word]
 
 
 def _resolve_article(art: _Article) -> None:
     """Pronouns → named people; surnames → full names (within the article)."""
     subjects = sorted(art.subjects, key=lambda m: m.pos)
+    described = sorted(art.subjects + [m for m in art.names if m.role], key=lambda m: m.pos)
+    genders = _article_genders(art)
     for q in art.quotes:
         m = q.mention
         if m is not None and m.kind == "generic":
-            target = _definite_antecedent(m, subjects)
+            target = _definite_antecedent(m, described) or _document_author(art, m)
             if target is not None:
                 q.mention = _Mention("name", m.text, name=target.name, role="", gender=target.gender, pos=m.pos)
             continue
@@ -1350,11 +1800,21 @@ def _resolve_article(art: _Article) -> None:
                 continue
             if cand.pos >= q.span.open >= 0 and cand.pos < m.pos:
                 continue
-            cg = cand.gender
+            if cand.org or not _is_person_word(art, cand):
+                continue
+            cg = cand.gender or genders.get(_person_key(art, cand))
             if cg is not None and cg != m.gender:
                 continue
             target = cand
             break
+        if target is None:
+            # no subject fits: an earlier named person of the right gender in any
+            # position ("… borrowed from his older sister, Gina Bassi")
+            for cand in sorted(art.names, key=lambda c: c.pos, reverse=True):
+                if cand.pos < m.pos and not (cand.pos >= q.span.open >= 0) and not cand.org \
+                        and (cand.gender or genders.get(_person_key(art, cand))) == m.gender:
+                    target = cand
+                    break
         if target is None:
             q.reason = f"pronoun {m.text!r} has no earlier named person to refer to"
             continue
@@ -1506,7 +1966,14 @@ def _assemble(arts: list[_Article], *, settings: Settings) -> tuple[list[dict], 
             reason = q.reason or None
             if m is not None:
                 mention_text = m.text
-                if m.kind == "name":
+                if m.kind == "name" and m.org:
+                    # speakers are people; an institution keeps its mention
+                    reason = f"speaker is an organisation, not a person: {m.text!r}"
+                elif m.kind == "name" and q.via != "transcript" and not _is_person_word(art, m) \
+                        and len(corpus_full.get(canonical_name(m.name), ())) != 1:
+                    reason = (f"{m.text!r} is not known as a person: one capitalised word, never named "
+                              "in full and only at the start of a sentence (a common noun or an organisation)")
+                elif m.kind == "name":
                     speaker = resolve(art, m) or None
                     role = m.role or (art_roles.get(speaker or "", [""])[0] if speaker else "")
                     if m.role and speaker:
