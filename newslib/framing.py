@@ -38,6 +38,7 @@ actors.
 from __future__ import annotations
 
 import csv
+import os
 import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass
@@ -130,7 +131,7 @@ class Term:
 def _stem(word: str) -> str:
     from newslib.normalize import stem
 
-    return stem(word)
+    return stem(word)  # cached in normalize; callers keep their own dict too
 
 
 def _term_key(term: str, match: str) -> tuple[str, ...]:
@@ -189,10 +190,34 @@ class _Matcher:
 
     def __init__(self, terms: Iterable[Term]) -> None:
         self.by_first: dict[tuple[str, str], list[Term]] = defaultdict(list)
-        for t in terms:
+        terms_list = list(terms)
+        for t in terms_list:
             self.by_first[(t.match, t.key[0])].append(t)
         for entries in self.by_first.values():
             entries.sort(key=lambda t: -len(t.key))
+        self._stems: dict[str, str] = {}
+        # Every word that can start a match begins with one of these prefixes
+        # (a Snowball stem is a prefix of its words except that it may end in
+        # "i" for "y", hence the last letter dropped): one regular-expression
+        # scan rules out the sentences that hold no loaded term at all.
+        prefixes = set()
+        for t in terms_list:
+            first = re.findall(r"[A-Za-z]+(?:['’][A-Za-z]+)?", t.term)[0].lower()
+            prefix = first if t.match == "exact" else os.path.commonprefix([first, t.key[0]])
+            if t.match == "stem" and len(prefix) > 3:
+                prefix = prefix[:-1]
+            prefixes.add(prefix)
+        self._prefilter = re.compile(r"\b(?:" + "|".join(sorted(map(re.escape, prefixes))) + ")") if prefixes else None
+
+    def may_match(self, lowered: str) -> bool:
+        """False when the lower-cased text cannot hold any term."""
+        return self._prefilter is not None and self._prefilter.search(lowered) is not None
+
+    def _stem_of(self, word: str) -> str:
+        found = self._stems.get(word)
+        if found is None:
+            found = self._stems[word] = _stem(word)
+        return found
 
     def find(self, text: str, tokens: list[re.Match[str]] | None = None) -> list[tuple[Term, int, int]]:
         """Matches as ``(term, start, end)``; ``tokens`` are ``_WORD`` matches of ``text``."""
@@ -201,15 +226,26 @@ class _Matcher:
         if not tokens:
             return []
         lowers = [m.group(0).lower().replace("’", "'") for m in tokens]
-        stems = [_stem(w) for w in lowers]
+        stems: list[str | None] = [None] * len(lowers)  # computed on demand
+        by_first = self.by_first
         out = []
         i = 0
-        while i < len(tokens):
+        n_tokens = len(tokens)
+        while i < n_tokens:
             best: Term | None = None
-            for mode, keys in (("stem", stems), ("exact", lowers)):
-                for term in self.by_first.get((mode, keys[i]), ()):
+            if stems[i] is None:
+                stems[i] = self._stem_of(lowers[i])
+            for mode, first in (("stem", stems[i]), ("exact", lowers[i])):
+                for term in by_first.get((mode, first), ()):  # type: ignore[arg-type]
                     n = len(term.key)
-                    if tuple(keys[i : i + n]) == term.key and (best is None or n > len(best.key)):
+                    if mode == "stem":
+                        for j in range(i, min(i + n, n_tokens)):
+                            if stems[j] is None:
+                                stems[j] = self._stem_of(lowers[j])
+                        keys = tuple(stems[i : i + n])
+                    else:
+                        keys = tuple(lowers[i : i + n])
+                    if keys == term.key and (best is None or n > len(best.key)):
                         best = term
                         break
             if best is None:
@@ -335,10 +371,8 @@ def headline_source(title: str) -> tuple[str, int]:
         ('A retired US general', 0)
     """
     title = title.strip()
+    # a trailing attribution covers the whole headline, so it goes first
     candidates: list[tuple[str, int]] = []
-    m = _SOURCE_FIRST.match(title)
-    if m:
-        candidates.append((m["source"], m.start("source")))
     m = _SOURCE_LAST.search(title)
     if m:
         group = "a" if m["a"] else "b"
@@ -347,6 +381,9 @@ def headline_source(title: str) -> tuple[str, int]:
     # "...: Ret. U.S. General" cites a source, "Ukraine war: Putin slams West"
     # opens with a topic label: a source tail is shorter than what precedes it
     if m and len(m["source"].split()) < len(title[: m.start()].split()):
+        candidates.append((m["source"], m.start("source")))
+    m = _SOURCE_FIRST.match(title)
+    if m:
         candidates.append((m["source"], m.start("source")))
     m = _ACCORDING.search(title)
     if m:
@@ -506,9 +543,7 @@ def frame(articles: "pd.DataFrame", sentences: "pd.DataFrame", *, settings: Sett
         if title:
             titles[article_id] = (str(outlet), title)
             title_words[article_id] = frozenset(w.lower() for w in _WORD.findall(title) if w[0].isupper())
-    all_title_words = frozenset().union(*title_words.values()) if title_words else frozenset()
     case_article: dict[str, _CaseCounts] = defaultdict(_CaseCounts)
-    case_corpus = _CaseCounts()
 
     # body
     sentiment_rows: list[tuple[Any, ...]] = []
@@ -519,19 +554,28 @@ def frame(articles: "pd.DataFrame", sentences: "pd.DataFrame", *, settings: Sett
         _column(sentences, "outlet"), _column(sentences, "text"),
     ):
         text = str(text)
-        tokens = list(_WORD.finditer(text))
+        lowered = text.lower()
         wanted = title_words.get(article_id, frozenset())
-        for i, m in enumerate(tokens):
-            lower = m.group(0).lower()
-            if lower in all_title_words:
-                case_corpus.add(lower, m.group(0), i)
+        tokens: list[re.Match[str]] | None = None
+        if any(w in lowered for w in wanted):  # substring test first: cheap
+            tokens = list(_WORD.finditer(text))
+            for i, m in enumerate(tokens):
+                lower = m.group(0).lower()
                 if lower in wanted:
                     case_article[article_id].add(lower, m.group(0), i)
-        count(article_id, str(outlet), "body", text, tokens)
+        if matcher.may_match(lowered):
+            count(article_id, str(outlet), "body", text, tokens or list(_WORD.finditer(text)))
         if cap is None or scored_per_article[article_id] < cap:
             scored_per_article[article_id] += 1
             s = score(text)
             sentiment_rows.append((sent_id, article_id, outlet, "body", s["compound"], s["pos"], s["neu"], s["neg"]))
+
+    # a headline word its own article never uses is judged by the other
+    # articles that have it in their headline and body ("Jong", "Un")
+    case_corpus = _CaseCounts()
+    for counts_of in case_article.values():
+        case_corpus.capital.update(counts_of.capital)
+        case_corpus.lower.update(counts_of.lower)
 
     # headlines
     headline_rows: list[dict[str, Any]] = []

@@ -354,14 +354,27 @@ _WEEKDAY = re.compile(
 
 _WORD = re.compile(r"[A-Za-z]+(?:['’][a-z]+)?")
 
-#: One scan that tells which of the patterns above can match at all: most
-#: sentences need none or one of them, and each skipped scan saves time on
-#: hundreds of thousands of sentences.
-_ANCHOR = re.compile(
-    rf"(?P<year>\b{_YEAR}\b)|(?P<mon>\b(?:{_MONTH_ALT})\b)|(?P<wd>\b(?:" + "|".join(WEEKDAYS) + r")\b)"
-    r"|(?P<rel>(?i:\b(?:" + "|".join(DEIXIS) + r")\s+(?:week|weekend|month|year)\b))"
-    r"|(?P<day>(?i:\b(?:" + "|".join(DAY_WORDS) + r")\b))"
+#: Two scans that tell which families of the patterns above can match at all
+#: (most sentences need none or one of them): capitalised month and weekday
+#: names and years on the text as written, relative words on the lower-cased
+#: text (faster than a case-insensitive pattern).
+_ANCHOR_CASED = re.compile(
+    rf"\b(?:{_YEAR}|" + "|".join(sorted([*MONTHS, *WEEKDAYS], key=len, reverse=True)) + r")\b"
 )
+_ANCHOR_LOWER = re.compile(
+    r"\b(?:(?:" + "|".join(DEIXIS) + r")\s+(?:week|weekend|month|year)|" + "|".join(DAY_WORDS) + r")\b"
+)
+
+
+def _anchor_kinds(sentence: str) -> set[str]:
+    """Which families of patterns (year, mon, wd, rel, day) can match."""
+    kinds: set[str] = set()
+    for tok in _ANCHOR_CASED.findall(sentence):
+        kinds.add("year" if tok[0].isdigit() else ("wd" if tok in WEEKDAYS else "mon"))
+    for tok in _ANCHOR_LOWER.findall(sentence.lower()):
+        kinds.add("day" if tok in DAY_WORDS else "rel")
+    return kinds
+
 
 _NUMBER = re.compile(
     r"(?<![\w.,/-])(?P<cur>[$£€])?\s?"
@@ -380,6 +393,11 @@ _NUMBER_WORD = re.compile(
 _QUALIFIER_BEFORE = re.compile(
     r"(?i)\b(?P<q>" + "|".join(sorted((re.escape(k) for k in QUALIFIERS), key=len, reverse=True)) + r")\s+$"
 )
+_DIGIT = re.compile(r"\d")
+_LOWER_WORD = re.compile(r"[a-z]+")
+#: Words whose presence makes the fraction / number-word scans worth running.
+_FRACTION_WORDS = frozenset(w for k in FRACTIONS for w in k.split() if w not in ("a", "one") and w not in NUMBER_WORDS)
+_NUMBER_FIRST_WORDS = frozenset(k.split()[-1] for k in NUMBER_WORDS)
 
 
 # ---------------------------------------------------------------------------
@@ -480,7 +498,7 @@ def extract_times(sentence: str, published: object = None) -> list[TimeExpr]:
         >>> [t.reading for t in extract_times("A meeting set to take place next month.")]
         ['month +1']
     """
-    kinds = {m.lastgroup for m in _ANCHOR.finditer(sentence)}
+    kinds = _anchor_kinds(sentence)
     if not kinds:
         return []
     ref = parse_date(published)
@@ -655,28 +673,36 @@ def _unit_key(word: str) -> str:
     return _stem(fold_spelling(lower))
 
 
+#: How far (characters) the unit of a number is looked for: 8 words of news
+#: prose are under 80 characters; 120 leaves room for long words.
+_UNIT_REACH = 120
+_HYPHEN_UNIT = re.compile(r"-([A-Za-z]+)")
+_AFTER_TOKEN = re.compile(r"[A-Za-z]+(?:['’-][A-Za-z]+)*|[^\sA-Za-z]")
+_BEFORE_TOKEN = re.compile(r"[A-Za-z]+(?:['’][A-Za-z]+)*|[,;:()]")
+
+
 def _unit_after(sentence: str, pos: int, *, share: bool) -> tuple[str, str]:
     """Head noun of the phrase after ``pos`` (skipping "of the" for shares)."""
-    rest = sentence[pos:]
-    hyphen = re.match(r"-([A-Za-z]+)", rest)
+    rest = sentence[pos : pos + _UNIT_REACH]
+    hyphen = _HYPHEN_UNIT.match(rest)
     if hyphen and not share:  # "10-foot", "5-year"
         return _unit_key(hyphen.group(1)), hyphen.group(1)
-    tokens = list(re.finditer(r"[A-Za-z]+(?:['’-][A-Za-z]+)*|[^\sA-Za-z]", rest))
+    tokens = _AFTER_TOKEN.findall(rest)
     i = 0
     if share:
-        if i < len(tokens) and tokens[i].group(0).lower() == "of":
+        if i < len(tokens) and tokens[i].lower() == "of":
             i += 1
-            while i < len(tokens) and tokens[i].group(0).lower() in _non_units():
+            while i < len(tokens) and tokens[i].lower() in _non_units():
                 i += 1
         else:
             return "", ""
-    elif i < len(tokens) and tokens[i].group(0).lower() in _COPULAS:
+    elif i < len(tokens) and tokens[i].lower() in _COPULAS:
         i += 1
-        while i < len(tokens) and tokens[i].group(0).lower() in _non_units():
+        while i < len(tokens) and tokens[i].lower() in _non_units():
             i += 1
     run: list[str] = []
     while i < len(tokens) and len(run) < 3:
-        tok = tokens[i].group(0)
+        tok = tokens[i]
         if not tok[0].isalpha() or tok.lower() in _non_units():
             break
         run.append(tok)
@@ -691,8 +717,10 @@ def _unit_before(sentence: str, pos: int) -> tuple[str, str]:
 
     ("casualties are approaching 300,000"; 8 words reach back over "may be
     as many as" and a place name.)"""
-    matches = list(re.finditer(r"[A-Za-z]+(?:['’][A-Za-z]+)*|[,;:()]", sentence[:pos]))
-    first = matches[0].start() if matches else 0
+    start = max(0, pos - _UNIT_REACH)
+    matches = list(_BEFORE_TOKEN.finditer(sentence, start, pos))
+    first_word = _BEFORE_TOKEN.search(sentence)
+    first = first_word.start() if first_word else 0
     for m in reversed(matches[-8:]):
         tok = m.group(0)
         if not tok[0].isalpha():
@@ -728,6 +756,13 @@ def extract_quantities(sentence: str, *, skip: list[tuple[int, int]] | None = No
     """
     spans = list(skip or [])
     out: list[Quantity] = []
+    # which scans can match at all (each costs a pass over the sentence)
+    has_digit = _DIGIT.search(sentence) is not None
+    words = set(_LOWER_WORD.findall(sentence.lower()))
+    has_fraction = not words.isdisjoint(_FRACTION_WORDS)
+    has_number_word = not words.isdisjoint(_NUMBER_FIRST_WORDS)
+    if not (has_digit or has_fraction or has_number_word):
+        return out
 
     def overlaps(start: int, end: int) -> bool:
         return any(not (end <= s or start >= e) for s, e in spans)
@@ -738,7 +773,7 @@ def extract_quantities(sentence: str, *, skip: list[tuple[int, int]] | None = No
             return "", start
         return m["q"].lower(), start - (len(m.group(0)))
 
-    for m in _NUMBER.finditer(sentence):
+    for m in _NUMBER.finditer(sentence) if has_digit else ():
         if overlaps(m.start(), m.end()):
             continue
         raw = m["num"]
@@ -765,7 +800,7 @@ def extract_quantities(sentence: str, *, skip: list[tuple[int, int]] | None = No
         q, start = qualifier(m.start())
         spans.append((m.start(), m.end()))
         out.append(Quantity(sentence[start : m.end()].strip(), start, m.end(), value, unit, unit_text, q))
-    for m in _FRACTION.finditer(sentence):
+    for m in _FRACTION.finditer(sentence) if has_fraction else ():
         if overlaps(m.start(), m.end()):
             continue
         value = FRACTIONS[re.sub(r"[\s-]+", " ", m["frac"].lower())]
@@ -775,7 +810,7 @@ def extract_quantities(sentence: str, *, skip: list[tuple[int, int]] | None = No
         q, start = qualifier(m.start())
         spans.append((m.start(), m.end()))
         out.append(Quantity(sentence[start : m.end()].strip(), start, m.end(), value, f"share:{unit}", unit_text, q))
-    for m in _NUMBER_WORD.finditer(sentence):
+    for m in _NUMBER_WORD.finditer(sentence) if has_number_word else ():
         if overlaps(m.start(), m.end()):
             continue
         value = NUMBER_WORDS[re.sub(r"\s+", " ", m["num"].lower())]

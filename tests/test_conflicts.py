@@ -470,6 +470,11 @@ def test_quote_wording_conflict_from_substitutions_only():
          "punctuation_or_spelling"),
         # even when labelled a substitution, a spelling difference is no conflict
         ("g2", "HuffPost", f"{HP}-q009", cal, "They share the same type of calibre weapon systems!", "substituted"),
+        # a different ending is another quote, not a changed word
+        ("g3", "Newsweek", f"{NW}-q011", "Nobody should pretend this will turn the tide, especially in Donetsk.",
+         "Nobody should pretend this will turn the tide, especially in Donetsk.", "identical"),
+        ("g3", "HuffPost", f"{HP}-q011", "Nobody should pretend this will turn the tide, especially in Donetsk.",
+         "Nobody should pretend this will turn the tide, whatever Shoigu says.", "substituted"),
     ])
     table = _conflicts(_sentences([]), variants=variants)
     assert _records(table, ("kind", "speaker", "outlet_a", "value_a", "outlet_b", "value_b", "evidence_id_a",
