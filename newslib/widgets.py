@@ -3,13 +3,17 @@
 Input: a :class:`~newslib.coverage.Coverage`. Output: two layers.
 
 1. **Pure views** (no ipywidgets, no I/O): functions that return a pandas
-   DataFrame (``search_claims``, ``speaker_versions``, ``key_numbers`` ...)
-   or an :class:`HtmlFragment` (``highlight_article``,
+   DataFrame (``search_claims``, ``speaker_versions``, ``key_numbers``,
+   ``conflict_groups``, ``shared_text_sources`` ...), plain sentences
+   (``key_findings``: the report's opening summary, every number and name
+   taken from the tables) or an :class:`HtmlFragment` (``highlight_article``,
    ``speaker_versions_html``, ``conflicts_html``, ``table_html`` ...). They
    are what the tests check, what scripts can call, and what the exported
    report shows as static HTML. **Every piece of article text goes through**
    :func:`html.escape` before it is put into HTML, so a story containing
    ``<script>`` or ``<img onerror=...>`` shows as text and never runs.
+   Display choices (readable headers, ", "-joined lists, cut long cells)
+   are made only when rendering; the tables keep their contract columns.
 2. **Widgets** (``outlet_picker``, ``threshold_slider``, ``claim_search``,
    ``speaker_picker``, ``article_viewer``, ``conflict_browser``): thin
    ipywidgets wrappers that call the pure views on every change. ipywidgets
@@ -29,7 +33,7 @@ import difflib
 import html
 import os
 import re
-from typing import TYPE_CHECKING, Any, Iterable, Sequence
+from typing import TYPE_CHECKING, Any, Iterable, Mapping, Sequence
 
 if TYPE_CHECKING:  # pragma: no cover
     import pandas as pd
@@ -38,17 +42,26 @@ if TYPE_CHECKING:  # pragma: no cover
 
 __all__ = [
     "CLAIM_COUNT_PREFIX",
-    "HtmlFragment",
+    "COLUMN_LABELS",
     "article_choices",
     "article_viewer",
+    "change_label",
     "claim_count_text",
     "claim_search",
     "claim_search_html",
+    "column_label",
     "conflict_browser",
+    "conflict_groups",
     "conflicts_html",
     "conflicts_view",
+    "dispute_sentence",
     "highlight_article",
+    "HtmlFragment",
+    "join_names",
+    "key_findings",
+    "key_findings_html",
     "key_numbers",
+    "list_text",
     "matrix_html",
     "omissions_html",
     "open_coverage",
@@ -59,11 +72,14 @@ __all__ = [
     "quote_changes_html",
     "removal_reasons",
     "search_claims",
+    "shared_text_sources",
+    "shorten",
     "sources_by_outlet",
     "speaker_picker",
     "speaker_versions",
     "speaker_versions_html",
     "speakers_of",
+    "split_value",
     "table_html",
     "threshold_slider",
     "unique_claims_html",
@@ -79,11 +95,58 @@ MATRIX_MAX_ROWS = 60
 #: Search results listed at most (the best-scoring first).
 SEARCH_MAX_RESULTS = 25
 #: Claim labels used as the subject of a conflict are cut to this length: the
-#: evidence columns carry the full sentences, the subject only names the claim.
-SUBJECT_MAX_CHARS = 120
+#: evidence columns carry the sentences, the subject only names the claim
+#: (100 characters: one line of the report's conflicts table).
+SUBJECT_MAX_CHARS = 100
 #: Default share of the other outlets that must carry a claim for its absence
 #: in one outlet to count as an omission (same default as Coverage.omissions).
 OMISSION_MIN_SHARE = 0.5
+
+#: Readable table headers for the columns of newslib's tables, used by
+#: :func:`table_html` (display only: the data keeps its column names, so CSVs
+#: and scripts are unchanged). A column not listed shows its name with
+#: underscores as spaces.
+COLUMN_LABELS: dict[str, str] = {
+    "article_id": "article",
+    "sent_id": "sentence",
+    "quote_id": "quote",
+    "claim_id": "claim id",
+    "label": "claim",
+    "n_outlets": "outlets",
+    "outlets": "carried by",
+    "n_articles": "articles",
+    "n_sentences": "sentences",
+    "n_words": "words",
+    "n_quotes": "quotes",
+    "n_claims": "claims",
+    "n_passages": "passages",
+    "unique_claims": "only it reports",
+    "omissions": "leaves out",
+    "speakers": "people quoted",
+    "originality": "own wording",
+    "loaded_terms": "loaded terms",
+    "mean_sentiment": "average tone (−1 to +1)",
+    "compound": "tone (−1 to +1)",
+    "lead_actor": "lead actor",
+    "title": "headline",
+    "reason_if_unattributed": "why unattributed",
+    "line_no": "line",
+    "first_line_no": "repeats line",
+    "url": "URL",
+    "upstream": "traced to",
+    "max_words": "longest (words)",
+    "example": "example",
+}
+#: Columns holding ";"-joined lists (outlets, terms, mentions): shown joined
+#: with ", " so they read as lists, not as data.
+LIST_COLUMNS = frozenset({"outlets", "loaded_terms", "mentions", "source", "kind", "sources"})
+#: Longest text cell :func:`table_html` prints before cutting it with "…"
+#: (None: never cut). 300 characters is two full sentences of news prose.
+CELL_MAX_CHARS = 300
+#: Evidence sentences in the conflict views are cut to this many characters
+#: around the disputed value: enough for the clause that carries it (on the
+#: seeds, 160 keeps the subject and verb of every date and title sentence).
+EVIDENCE_MAX_CHARS = 160
 
 #: One small style sheet, shipped inside every fragment so that a fragment is
 #: self-contained in JupyterLab, in an ipywidgets HTML widget and in the
@@ -109,6 +172,9 @@ STYLE = """<style>
 .nl-view .nl-legend span{margin-right:1em;padding:0 4px}
 .nl-view .nl-muted{color:#6a6a6a}
 .nl-view p{margin:.3em 0 .7em 0}
+.nl-view .nl-side{margin:0 0 .6em 0}
+.nl-view .nl-side:last-child{margin-bottom:0}
+.nl-view ul.nl-findings li{margin:.25em 0}
 </style>"""
 
 
@@ -197,6 +263,37 @@ def open_coverage(
 
 
 # ---- generic tables ------------------------------------------------------------------
+def column_label(column: str, headers: Mapping[str, str] | None = None) -> str:
+    """The header shown for ``column``: ``headers``, else :data:`COLUMN_LABELS`, else its name.
+
+    Args:
+        column: a DataFrame column name.
+        headers: per-call labels that take precedence.
+
+    Returns:
+        A readable header ("unique_claims" -> "only it reports").
+    """
+    if headers and column in headers:
+        return str(headers[column])
+    return COLUMN_LABELS.get(column, str(column).replace("_", " "))
+
+
+def list_text(value: Any) -> str:
+    """A ";"-joined list as a readable list: ``"A;B; C"`` -> ``"A, B, C"``."""
+    return ", ".join(part.strip() for part in _str(value).split(";") if part.strip())
+
+
+def shorten(text: Any, limit: int | None) -> str:
+    """``text`` cut at a word boundary to at most ``limit`` characters, with " …"."""
+    value = re.sub(r"\s+", " ", _str(text)).strip()
+    if limit is None or len(value) <= limit:
+        return value
+    cut = value[: max(limit - 2, 1)]
+    if " " in cut[limit // 2:]:
+        cut = cut.rsplit(" ", 1)[0]
+    return cut.rstrip(" ,;:") + " …"
+
+
 def table_html(
     frame: "pd.DataFrame",
     *,
@@ -205,16 +302,31 @@ def table_html(
     max_rows: int | None = 50,
     empty: str = "Nothing to show.",
     percent: Sequence[str] = (),
+    headers: Mapping[str, str] | None = None,
+    count_noun: str | None = None,
+    lists: Iterable[str] = LIST_COLUMNS,
+    max_chars: int | None = CELL_MAX_CHARS,
+    decimals: int | None = 2,
 ) -> HtmlFragment:
     """Render a DataFrame as an escaped HTML table (every cell and header escaped).
+
+    Display only: headers are made readable (:func:`column_label`), list
+    columns are joined with ", " and long text is cut; the DataFrame itself
+    is not changed.
 
     Args:
         frame: the table.
         columns: columns to show, in order (default all).
-        caption: text above the table, with the row count added.
+        caption: text above the table.
         max_rows: show at most this many rows; a note gives the rest.
         empty: text shown instead of an empty table.
         percent: columns holding shares (0-1) to print as percentages.
+        headers: header labels for this call (column -> label), over the defaults.
+        count_noun: when given, the caption ends with the row count in this
+            noun ("claim" -> "(15 claims)"); summary tables leave it out.
+        lists: columns holding ";"-joined lists, shown joined with ", ".
+        max_chars: cut text cells longer than this (None: never).
+        decimals: round floats to this many decimals for display (None: as is).
 
     Returns:
         An :class:`HtmlFragment`.
@@ -222,30 +334,56 @@ def table_html(
     cols = [c for c in (columns or list(frame.columns)) if c in frame.columns]
     total = len(frame)
     head = frame if max_rows is None else frame.head(max_rows)
+    as_list = set(lists)
     parts = []
     if caption:
-        parts.append(f"<caption>{_e(caption)} ({total} rows)</caption>")
+        count = f" ({_plural(total, count_noun)})" if count_noun else ""
+        parts.append(f"<caption>{_e(caption)}{_e(count)}</caption>")
     if not total:
         return _fragment(
             (f"<p><strong>{_e(caption)}</strong></p>" if caption else "")
             + f'<p class="nl-muted">{_e(empty)}</p>'
         )
-    parts.append("<thead><tr>" + "".join(f"<th>{_e(c)}</th>" for c in cols) + "</tr></thead>")
+    parts.append("<thead><tr>" + "".join(f"<th>{_e(column_label(c, headers))}</th>"
+                                         for c in cols) + "</tr></thead>")
     rows = []
     for record in head[cols].itertuples(index=False, name=None):
         cells = []
         for col, value in zip(cols, record):
             if col in percent and _str(value) != "":
                 text = f"{float(value):.0%}"
+            elif col in as_list and isinstance(value, str):
+                text = list_text(value)
+            elif isinstance(value, float) and value == value and decimals is not None:
+                text = f"{round(value, decimals):g}"
             else:
                 text = _str(value)
-            cells.append(f"<td>{_e(text)}</td>")
+            full = text
+            text = shorten(text, max_chars) if isinstance(value, str) else text
+            title = f' title="{_e(full)}"' if text != full else ""
+            cells.append(f"<td{title}>{_e(text)}</td>")
         rows.append("<tr>" + "".join(cells) + "</tr>")
     parts.append("<tbody>" + "".join(rows) + "</tbody>")
     note = ""
     if total > len(head):
         note = f'<p class="nl-muted">Showing {len(head)} of {total} rows.</p>'
     return _fragment(f'<table class="nl-table">{"".join(parts)}</table>{note}')
+
+
+def _plural(n: int, word: str) -> str:
+    """``"1 claim"``, ``"3 claims"``, ``"2 people"``."""
+    irregular = {"person": "people", "country": "countries", "dispute": "disputes"}
+    if n == 1:
+        return f"{n} {word}"
+    return f"{n} {irregular.get(word, word + 's')}"
+
+
+def join_names(names: Iterable[Any], *, conjunction: str = "and") -> str:
+    """``["A", "B", "C"]`` -> ``"A, B and C"`` (plain text, not escaped)."""
+    items = [str(n) for n in names if _str(n)]
+    if len(items) <= 1:
+        return "".join(items)
+    return f"{', '.join(items[:-1])} {conjunction} {items[-1]}"
 
 
 # ---- outlets ---------------------------------------------------------------------------
@@ -434,7 +572,7 @@ def claim_search_html(cov: Any, query: str, *, outlets: Iterable[str] | None = N
         )
         parts.append(
             f'<div class="nl-result"><p><span class="nl-badge">{_e(record["claim_id"])}</span> '
-            f'<strong>{_e(record["n_outlets"])} outlets</strong>: {_e(record["outlets"])}</p>'
+            f'<strong>{_e(record["n_outlets"])} outlets</strong>: {_e(list_text(record["outlets"]))}</p>'
             f"<ul>{items}</ul></div>"
         )
     return _fragment("".join(parts))
@@ -553,17 +691,93 @@ def speaker_versions(cov: Any, speaker: str) -> "pd.DataFrame":
     return table[columns].reset_index(drop=True)
 
 
+#: How each kind of quote change reads in the views. ``inserted`` is not
+#: listed: variants.py uses it for both directions ("the version has words the
+#: reference lacks, or lacks words from inside the reference"), so
+#: :func:`change_label` reads the direction from the words themselves.
+CHANGE_LABELS = {
+    "substituted": "words substituted",
+    "truncated_start": "cut at the start",
+    "truncated_end": "cut at the end",
+    "punctuation_or_spelling": "punctuation or spelling",
+    "identical": "unchanged",
+    "only_version": "only version",
+}
+
+
+def change_label(change: str, reference: str = "", text: str = "") -> str:
+    """A plain label for a quote version's change, in the direction of ``text``.
+
+    For ``inserted`` the label says what *this* version did compared with the
+    reference: "words added" (it has words the reference lacks), "words
+    missing inside" (it lacks words from inside the reference), or both.
+
+    Args:
+        change: the ``quote_variants.change`` value.
+        reference: the reference wording of the group.
+        text: this version's wording.
+
+    Returns:
+        The label, e.g. ``"words substituted"``.
+    """
+    if change != "inserted":
+        return CHANGE_LABELS.get(change, change.replace("_", " "))
+    ref = [_diff_key(w) for w in (reference or "").split()]
+    mine = [_diff_key(w) for w in (text or "").split()]
+    added = missing = False
+    for op, i1, i2, j1, j2 in difflib.SequenceMatcher(None, ref, mine, autojunk=False).get_opcodes():
+        if op in ("insert", "replace") and j2 > j1:
+            added = True
+        if op in ("delete", "replace") and i2 > i1 and i1 > 0 and i2 < len(ref):
+            missing = True
+    if added and missing:
+        return "words added and missing"
+    if added:
+        return "words added"
+    if missing:
+        return "words missing inside"
+    return "wording differs"
+
+
 def _versions_block(table: "pd.DataFrame") -> str:
+    """One table per statement: each distinct version once, the unchanged ones on one row.
+
+    An outlet that printed the same version twice (in the lede and again
+    lower down) is listed once, marked "2×"; versions identical to the
+    reference share one "unchanged" row naming their outlets.
+    """
     parts = []
     for group_id, group in table.groupby("group_id", sort=False):
         reference = _str(group["reference_text"].iloc[0])
-        rows = []
+        versions: dict[tuple[str, str, str], list[str]] = {}
+        texts: dict[tuple[str, str, str], str] = {}
+        unchanged: dict[str, int] = {}
         for record in group.to_dict("records"):
             change = _str(record["change"])
+            outlet = _str(record["outlet"])
+            if change == "identical":
+                unchanged[outlet] = unchanged.get(outlet, 0) + 1
+                continue
+            words = " ".join(_diff_key(w) for w in _str(record["text"]).split())
+            key = (change, words, outlet)
+            versions.setdefault(key, []).append(outlet)
+            texts.setdefault(key, _str(record["text"]))
+        rows = []
+        for key, outlets in versions.items():
+            change, _, outlet = key
+            times = f' <span class="nl-badge">{len(outlets)}×</span>' if len(outlets) > 1 else ""
+            label = change_label(change, reference, texts[key])
             rows.append(
-                f"<tr><td>{_e(record['outlet'])}</td>"
-                f'<td><span class="nl-badge nl-{_e(change)}">{_e(change.replace("_", " "))}</span></td>'
-                f"<td>{word_diff_html(reference, _str(record['text']))}</td></tr>"
+                f"<tr><td>{_e(outlet)}{times}</td>"
+                f'<td><span class="nl-badge nl-{_e(change)}">{_e(label)}</span></td>'
+                f"<td>{word_diff_html(reference, texts[key])}</td></tr>"
+            )
+        if unchanged:
+            names = ", ".join(f"{o} ({n}×)" if n > 1 else o for o, n in unchanged.items())
+            rows.append(
+                f"<tr><td>{_e(names)}</td>"
+                f'<td><span class="nl-badge nl-identical">{_e(CHANGE_LABELS["identical"])}'
+                '</span></td><td class="nl-muted">same words as the reference</td></tr>'
             )
         parts.append(
             f'<table class="nl-table" data-group="{_e(group_id)}">'
@@ -574,16 +788,21 @@ def _versions_block(table: "pd.DataFrame") -> str:
     return "".join(parts)
 
 
+#: Legend of the word diffs: the direction matches quote_variants.diff
+#: (``[-x-]`` reference words this version lacks, ``{+x+}`` words it adds).
+_DIFF_LEGEND = (
+    '<p class="nl-legend"><del class="nl-del">in the reference, missing from this version</del> '
+    '<ins class="nl-ins">added or substituted by this version</ins> '
+    '<span class="nl-muted">(case, punctuation and British/American spelling ignored)</span></p>'
+)
+
+
 def speaker_versions_html(cov: Any, speaker: str) -> HtmlFragment:
     """Each outlet's version of ``speaker``'s quotes, changed words highlighted (escaped HTML)."""
     table = speaker_versions(cov, speaker)
     if not len(table):
         return _fragment(f'<p class="nl-muted">No quotes attributed to {_e(speaker)}.</p>')
-    legend = (
-        '<p class="nl-legend"><del class="nl-del">words dropped</del> '
-        '<ins class="nl-ins">words added or substituted</ins> (compared with the reference wording; '
-        "case, punctuation and spelling variants ignored)</p>"
-    )
+    legend = _DIFF_LEGEND
     head = (
         f"<p><strong>{_e(speaker)}</strong>: {table['quote_id'].nunique()} quotes in "
         f"{table['outlet'].nunique()} outlets, {table['group_id'].nunique()} distinct statements.</p>"
@@ -630,10 +849,7 @@ def quote_changes_html(cov: Any, *, max_groups: int = 20) -> HtmlFragment:
         parts.append(f"<h4>{_e(speaker)}</h4>" + _versions_block(group))
     more = len(groups) - min(len(groups), max_groups)
     note = f'<p class="nl-muted">… and {more} more reworded statements.</p>' if more else ""
-    legend = (
-        '<p class="nl-legend"><del class="nl-del">words dropped</del> '
-        '<ins class="nl-ins">words added or substituted</ins></p>'
-    )
+    legend = _DIFF_LEGEND
     return _fragment(legend + "".join(parts) + note)
 
 
@@ -687,7 +903,7 @@ def _article_spans(cov: Any, article_id: str, text: str) -> list[tuple[int, int,
             n_outlets, outlets = 1, ""
             if info is not None and claim_id in info.index:
                 n_outlets = int(info.at[claim_id, "n_outlets"])
-                outlets = _str(info.at[claim_id, "outlets"])
+                outlets = list_text(info.at[claim_id, "outlets"])
             css = "nl-claim" if n_outlets > 1 else "nl-unique"
             tip = (f"claim {claim_id}: carried by {n_outlets} outlets ({outlets})" if n_outlets > 1
                    else f"claim {claim_id}: only this outlet")
@@ -855,6 +1071,180 @@ def _mark_value(evidence: str, value: str) -> str:
     return _e(evidence)
 
 
+#: How each conflict kind is named in the views (conflicts.py's kinds; an
+#: unknown kind shows its name with underscores as spaces).
+CONFLICT_KIND_LABELS = {
+    "date": "date",
+    "number": "number",
+    "quote_wording": "quote wording",
+    "title": "title or rank",
+}
+#: Columns of :func:`conflict_groups`.
+DISPUTE_COLUMNS = ["dispute", "kind", "claim_id", "speaker", "subject", "side", "outlet",
+                   "value", "reading", "evidence", "n_conflicts"]
+
+
+def split_value(value: Any) -> tuple[str, str]:
+    """Split a conflict value into (as written, normalised reading).
+
+    conflicts.py writes ``"later this month (2023-09)"``: the expression as
+    printed, then its reading in brackets. The reading is dropped when it only
+    repeats the words ("General (general)").
+    """
+    text = _str(value).strip()
+    match = re.fullmatch(r"(.*\S)\s*\(([^()]*)\)", text)
+    if not match:
+        return text, ""
+    written, reading = match.group(1).strip(), match.group(2).strip()
+    if reading.lower().replace(".", "") == written.lower().replace(".", ""):
+        reading = ""
+    return written, reading
+
+
+def conflict_groups(
+    cov: Any,
+    *,
+    kind: str | None = None,
+    outlet: str | None = None,
+) -> "pd.DataFrame":
+    """The conflicts grouped into disputes: who says what, each reading once.
+
+    conflicts.py writes one row per pair of outlets, so one outlet departing
+    from four others is four rows repeating the same claim and the same
+    sentence. Here the rows of one subject (kind + claim or speaker) are
+    joined into disputes: the (outlet, value) readings linked by conflict
+    rows, split into the two sides they take. Side ``a`` holds the readings
+    conflicts.py put on side ``a`` most often (the majority or reference
+    reading), side ``b`` the departing one. When the readings cannot be split
+    into two sides (three mutually conflicting numbers), each conflict row is
+    its own dispute.
+
+    Args:
+        cov: a Coverage with a ``conflicts`` table (and ``claims`` for labels).
+        kind: only this conflict kind.
+        outlet: only conflicts involving this outlet.
+
+    Returns:
+        One row per (dispute, side, outlet, value): dispute (1, 2, ... in the
+        order of conflicts.KIND_ORDER, larger disputes first), kind, claim_id,
+        speaker, subject (the speaker, else the claim label, cut to
+        :data:`SUBJECT_MAX_CHARS`), side (``a``/``b``), outlet, value (as
+        written), reading (normalised, empty when it adds nothing), evidence,
+        n_conflicts (conflict rows in the dispute).
+    """
+    import pandas as pd
+
+    table = conflicts_view(cov, kind=kind, outlet=outlet)
+    if not len(table):
+        return pd.DataFrame(columns=DISPUTE_COLUMNS)
+    labels: dict[str, str] = {}
+    claims = _table(cov, "claims")
+    if len(claims) and {"claim_id", "label"} <= set(claims.columns):
+        labels = dict(zip(claims["claim_id"].astype(str), claims["label"].astype(str)))
+    try:
+        from newslib.conflicts import KIND_ORDER
+    except ImportError:  # pragma: no cover - conflicts.py always defines it
+        KIND_ORDER = ()
+    kind_rank = {k: i for i, k in enumerate(KIND_ORDER)}
+
+    disputes: list[dict[str, Any]] = []
+    records = table.to_dict("records")
+    subjects: dict[tuple[str, str, str], list[dict[str, Any]]] = {}
+    for record in records:
+        key = (_str(record.get("kind")), _str(record.get("claim_id")), _str(record.get("speaker")))
+        subjects.setdefault(key, []).append(record)
+    for (kind_, claim_id, speaker), rows in subjects.items():
+        for component in _two_sided(rows):
+            disputes.append({"kind": kind_, "claim_id": claim_id, "speaker": speaker, **component})
+    disputes.sort(key=lambda d: (kind_rank.get(d["kind"], len(kind_rank)), -d["n_conflicts"],
+                                 d["claim_id"], d["speaker"]))
+    out = []
+    for number, dispute in enumerate(disputes, start=1):
+        subject = dispute["speaker"] or labels.get(dispute["claim_id"], dispute["claim_id"])
+        for side in ("a", "b"):
+            for (name, value), evidence in dispute[side].items():
+                written, reading = split_value(value)
+                out.append({
+                    "dispute": number, "kind": dispute["kind"], "claim_id": dispute["claim_id"],
+                    "speaker": dispute["speaker"], "subject": shorten(subject, SUBJECT_MAX_CHARS),
+                    "side": side, "outlet": name, "value": written, "reading": reading,
+                    "evidence": evidence, "n_conflicts": dispute["n_conflicts"],
+                })
+    return pd.DataFrame(out, columns=DISPUTE_COLUMNS)
+
+
+def _two_sided(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Split the conflict rows of one subject into two-sided disputes.
+
+    Each (outlet, value) reading is a node, each conflict row an edge; the
+    connected readings are two-coloured. Returns one dict per dispute:
+    ``a`` and ``b`` (reading -> evidence, in first-seen order) and
+    ``n_conflicts``.
+    """
+    edges = []
+    evidence: dict[tuple[str, str], str] = {}
+    for record in rows:
+        a = (_str(record.get("outlet_a")), _str(record.get("value_a")))
+        b = (_str(record.get("outlet_b")), _str(record.get("value_b")))
+        evidence.setdefault(a, _str(record.get("evidence_a")))
+        evidence.setdefault(b, _str(record.get("evidence_b")))
+        edges.append((a, b))
+    neighbours: dict[tuple[str, str], list[tuple[str, str]]] = {}
+    for a, b in edges:
+        neighbours.setdefault(a, []).append(b)
+        neighbours.setdefault(b, []).append(a)
+    colour: dict[tuple[str, str], int] = {}
+    component: dict[tuple[str, str], int] = {}
+    bipartite: dict[int, bool] = {}
+    for start in neighbours:
+        if start in colour:
+            continue
+        index = len(bipartite)
+        bipartite[index] = True
+        colour[start], component[start] = 0, index
+        stack = [start]
+        while stack:
+            node = stack.pop()
+            for other in neighbours[node]:
+                if other not in colour:
+                    colour[other], component[other] = 1 - colour[node], index
+                    stack.append(other)
+                elif colour[other] == colour[node]:
+                    bipartite[index] = False
+    result = []
+    for index, ok in bipartite.items():
+        mine = [(a, b) for a, b in edges if component[a] == index]
+        if not ok:  # readings that do not split into two sides: one dispute per row
+            result.extend({"a": {a: evidence[a]}, "b": {b: evidence[b]}, "n_conflicts": 1}
+                          for a, b in mine)
+            continue
+        # The colour conflicts.py put on side "a" most often is side "a".
+        on_a = sum(1 if colour[a] == 0 else -1 for a, _ in mine)
+        side_a = 0 if on_a >= 0 else 1
+        sides: dict[str, dict[tuple[str, str], str]] = {"a": {}, "b": {}}
+        for a, b in mine:
+            for node in (a, b):
+                sides["a" if colour[node] == side_a else "b"].setdefault(node, evidence[node])
+        result.append({**sides, "n_conflicts": len(mine)})
+    return result
+
+
+def _evidence_window(evidence: str, value: str, limit: int = EVIDENCE_MAX_CHARS) -> str:
+    """``evidence`` cut to about ``limit`` characters around ``value`` (plain text)."""
+    text = re.sub(r"\s+", " ", evidence).strip()
+    if len(text) <= limit:
+        return text
+    found = text.lower().find(value.lower()) if value else -1
+    if found < 0:
+        return shorten(text, limit)
+    start = max(0, found - limit // 2)
+    if start:
+        start = text.find(" ", start) + 1 or start
+    piece = text[start:]
+    piece = shorten(piece, limit - (2 if start else 0))
+    return ("… " if start else "") + piece
+
+
 def conflicts_html(
     cov: Any,
     *,
@@ -862,39 +1252,58 @@ def conflicts_html(
     outlet: str | None = None,
     max_rows: int = 50,
 ) -> HtmlFragment:
-    """Conflicts with their evidence side by side, the disputed values marked (escaped)."""
-    table = conflicts_view(cov, kind=kind, outlet=outlet)
-    if not len(table):
+    """Conflicts grouped into disputes, each side's outlets with their evidence (escaped).
+
+    One row per dispute (:func:`conflict_groups`): what differs, then each
+    side's readings, every outlet once with the sentence it printed, the
+    disputed words marked.
+
+    Args:
+        cov: a Coverage with a ``conflicts`` table.
+        kind: only this conflict kind.
+        outlet: only conflicts involving this outlet.
+        max_rows: show at most this many disputes.
+
+    Returns:
+        An :class:`HtmlFragment`.
+    """
+    groups = conflict_groups(cov, kind=kind, outlet=outlet)
+    if not len(groups):
         return _fragment('<p class="nl-muted">No conflicts found between outlets.</p>')
-    labels: dict[str, str] = {}
-    claims = _table(cov, "claims")
-    if len(claims):
-        labels = dict(zip(claims["claim_id"].astype(str), claims["label"].astype(str)))
+    disputes = list(dict.fromkeys(groups["dispute"]))
+    n_conflicts = int(groups.drop_duplicates("dispute")["n_conflicts"].sum())
     rows = []
-    for record in table.head(max_rows).to_dict("records"):
-        claim_id = _str(record.get("claim_id"))
-        subject = _str(record.get("speaker")) or labels.get(claim_id, claim_id)
-        if len(subject) > SUBJECT_MAX_CHARS:
-            subject = subject[: SUBJECT_MAX_CHARS - 1].rsplit(" ", 1)[0] + " …"
+    for number in disputes[:max_rows]:
+        dispute = groups[groups["dispute"] == number]
+        first = dispute.iloc[0]
+        what = CONFLICT_KIND_LABELS.get(first["kind"], _str(first["kind"]).replace("_", " "))
         cells = []
         for side in ("a", "b"):
-            value = _str(record.get(f"value_{side}"))
-            cells.append(
-                f"<td><strong>{_e(record.get(f'outlet_{side}'))}</strong>: "
-                f"<mark class=\"nl-hit\">{_e(value)}</mark><br>"
-                f"<span class=\"nl-muted\">{_mark_value(_str(record.get(f'evidence_{side}')), value)}"
-                "</span></td>"
-            )
+            items = []
+            for record in dispute[dispute["side"] == side].to_dict("records"):
+                reading = (f' <span class="nl-muted">({_e(record["reading"])})</span>'
+                           if record["reading"] else "")
+                window = _evidence_window(_str(record["evidence"]), record["value"])
+                items.append(
+                    f'<div class="nl-side"><strong>{_e(record["outlet"])}</strong>: '
+                    f'<mark class="nl-hit">{_e(record["value"])}</mark>{reading}<br>'
+                    f'<span class="nl-muted">{_mark_value(window, record["value"])}</span></div>'
+                )
+            cells.append(f"<td>{''.join(items)}</td>")
+        count = (f'<br><span class="nl-muted">{_plural(int(first["n_conflicts"]), "conflict")}'
+                 "</span>")
         rows.append(
-            f"<tr><td>{_e(_str(record.get('kind')).replace('_', ' '))}</td>"
-            f"<td>{_e(subject)}</td>{''.join(cells)}</tr>"
+            f"<tr><td><strong>{_e(what)}</strong>{count}</td>"
+            f"<td>{_e(first['subject'])}</td>{''.join(cells)}</tr>"
         )
     note = ""
-    if len(table) > max_rows:
-        note = f'<p class="nl-muted">Showing {max_rows} of {len(table)} conflicts.</p>'
+    if len(disputes) > max_rows:
+        note = f'<p class="nl-muted">Showing {max_rows} of {len(disputes)} disputes.</p>'
+    caption = (f"{_plural(n_conflicts, 'conflict')} between pairs of outlets, in "
+               f"{_plural(len(disputes), 'dispute')}")
     return _fragment(
-        f'<table class="nl-table"><caption>{len(table)} conflicts</caption><thead><tr>'
-        "<th>kind</th><th>about</th><th>one outlet says</th><th>another says</th></tr></thead>"
+        f'<table class="nl-table"><caption>{_e(caption)}</caption><thead><tr>'
+        "<th>what differs</th><th>about</th><th>one side</th><th>the other side</th></tr></thead>"
         f"<tbody>{''.join(rows)}</tbody></table>{note}"
     )
 
@@ -993,6 +1402,261 @@ def outlet_summary(cov: "Coverage", *, min_share: float = OMISSION_MIN_SHARE) ->
     columns = ["outlet", "articles", "words", "claims", "unique_claims", "omissions", "quotes",
                "speakers", "originality", "loaded_terms", "mean_sentiment"]
     return pd.DataFrame(rows, columns=columns)
+
+
+#: Label of shared passages that reuse.py could not trace to a quoted source.
+UNTRACED_SOURCE = "not traced to a quoted source"
+#: Columns of :func:`shared_text_sources`.
+SHARED_TEXT_COLUMNS = ["source", "outlets", "n_outlets", "n_passages", "n_words", "max_words",
+                       "example"]
+#: Example passages in :func:`shared_text_sources` are cut to this length.
+EXAMPLE_MAX_CHARS = 140
+
+
+def shared_text_sources(cov: Any) -> "pd.DataFrame":
+    """Where the text that articles share word for word comes from, one row per source.
+
+    ``reuse_passages`` has one row per pair of articles and passage, so a
+    quote printed by four outlets is six rows. Here they are summed up by the
+    upstream source the passage traces back to ("CNN (Mark Hertling)"):
+    which outlets print text from it, and how many distinct passages.
+
+    Returns:
+        source (``upstream``, else :data:`UNTRACED_SOURCE`), outlets
+        (";"-joined, sorted), n_outlets, n_passages (distinct passages once
+        case, punctuation and spelling are set aside), n_words (their words,
+        each distinct passage counted once), max_words (the longest passage),
+        example (that passage, cut to :data:`EXAMPLE_MAX_CHARS`); the source
+        with most shared words first, untraced passages last.
+    """
+    import pandas as pd
+
+    passages = _table(cov, "reuse_passages")
+    needed = {"outlet_a", "outlet_b", "text", "n_words"}
+    if not len(passages) or not needed <= set(passages.columns):
+        return pd.DataFrame(columns=SHARED_TEXT_COLUMNS)
+    upstream = (passages["upstream"] if "upstream" in passages.columns
+                else pd.Series("", index=passages.index))
+    rows = []
+    for source, group in passages.groupby(upstream.fillna("").astype(str).str.strip(), sort=False):
+        outlets = sorted(set(group["outlet_a"].astype(str)) | set(group["outlet_b"].astype(str)))
+        distinct: dict[str, int] = {}
+        for text, n_words in zip(group["text"], group["n_words"]):
+            distinct.setdefault(" ".join(_diff_key(w) for w in _str(text).split()), int(n_words))
+        longest = group.loc[group["n_words"].astype(int).idxmax()]
+        rows.append({
+            "source": source or UNTRACED_SOURCE,
+            "outlets": ";".join(outlets),
+            "n_outlets": len(outlets),
+            "n_passages": len(distinct),
+            "n_words": sum(distinct.values()),
+            "max_words": int(longest["n_words"]),
+            "example": shorten(longest["text"], EXAMPLE_MAX_CHARS),
+        })
+    table = pd.DataFrame(rows, columns=SHARED_TEXT_COLUMNS)
+    table["_untraced"] = table["source"] == UNTRACED_SOURCE
+    table = table.sort_values(["_untraced", "n_words", "n_outlets", "source"],
+                              ascending=[True, False, False, True], kind="stable")
+    return table[SHARED_TEXT_COLUMNS].reset_index(drop=True)
+
+
+def _say(outlets: Sequence[str]) -> str:
+    return "says" if len(outlets) == 1 else "say"
+
+
+def _quoted_values(values: Iterable[str]) -> str:
+    unique = list(dict.fromkeys(v for v in values if v))
+    return join_names([f"“{v}”" for v in unique], conjunction="or")
+
+
+def dispute_sentence(dispute: "pd.DataFrame") -> str:
+    """One plain sentence for one dispute of :func:`conflict_groups` (not escaped).
+
+    The departing side (``b``) is named first, e.g. "Daily Star says “next
+    month” (“A meeting set to take place next month …”) where Business
+    Insider, CBN News, HuffPost and Newsweek say “later this month” or “this
+    month”."
+    """
+    first = dispute.iloc[0]
+    kind, speaker = _str(first["kind"]), _str(first["speaker"])
+    a = dispute[dispute["side"] == "a"]
+    b = dispute[dispute["side"] == "b"]
+    a_names = list(dict.fromkeys(a["outlet"]))
+    b_names = list(dict.fromkeys(b["outlet"]))
+    a_values, b_values = _quoted_values(a["value"]), _quoted_values(b["value"])
+    if kind == "quote_wording" and speaker:
+        return (f"{join_names(b_names)} {'quotes' if len(b_names) == 1 else 'quote'} {speaker} "
+                f"with {b_values} where {join_names(a_names)} {'has' if len(a_names) == 1 else 'have'} "
+                f"{a_values}.")
+    if kind == "title" and speaker:
+        return (f"{join_names(b_names)} {'calls' if len(b_names) == 1 else 'call'} {speaker} "
+                f"{b_values}, {join_names(a_names)} {a_values}.")
+    context = ""
+    if len(b):
+        window = _evidence_window(_str(b.iloc[0]["evidence"]), _str(b.iloc[0]["value"]), 110)
+        context = f" (“{window}”)" if window else ""
+    what = CONFLICT_KIND_LABELS.get(kind, kind.replace("_", " "))
+    lead = f"{what.capitalize()}: " if kind not in ("date", "number") else ""
+    return (f"{lead}{join_names(b_names)} {_say(b_names)} {b_values}{context} where "
+            f"{join_names(a_names)} {_say(a_names)} {a_values}.")
+
+
+def key_findings(
+    cov: Any,
+    *,
+    min_share: float = OMISSION_MIN_SHARE,
+    max_disputes: int = 3,
+) -> list[str]:
+    """What an editor should know first, as plain sentences built from the tables.
+
+    Nothing here is written by hand: every number, outlet and value comes
+    from the Coverage, so the sentences follow the data when it changes.
+    The sentences are plain text; :func:`key_findings_html` escapes them.
+
+    Args:
+        cov: a Coverage.
+        min_share: share of the other outlets that must carry a claim for its
+            absence to count as an omission.
+        max_disputes: conflicts disputes spelled out (most serious first).
+
+    Returns:
+        Sentences: the corpus; the claims and how widely they are shared; the
+        outlet with most claims of its own and the one leaving out most; the
+        conflicts, the most serious spelled out; who is quoted; reworded
+        quotes; shared text; loaded words. Parts without data are left out.
+    """
+    from newslib.plots import claim_presence
+
+    findings: list[str] = []
+    articles = _table(cov, "articles")
+    names = outlets_of(cov)
+    if not len(articles):
+        return ["No articles were loaded."]
+    dates = sorted({_str(d) for d in articles.get("published", []) if _str(d)})
+    when = ""
+    if dates:
+        when = f", published {dates[0]}" if len(dates) == 1 else f", published {dates[0]} to {dates[-1]}"
+    findings.append(f"{_plural(len(articles), 'article')} from {_plural(len(names), 'outlet')} "
+                    f"({join_names(names)}){when}.")
+
+    presence = claim_presence(cov, outlets=names)
+    if not len(presence):
+        findings.append("No claims were found in the articles.")
+    else:
+        k = min(int(getattr(getattr(cov, "settings", None), "shared_core_min_outlets", 3)),
+                max(len(names), 1))
+        carried = presence["n_outlets"]
+        parts = [f"{_plural(len(presence), 'distinct claim')}",
+                 f"{int((carried >= k).sum())} carried by at least {k} outlets (the shared core)"]
+        if len(names) > 2 and k < len(names):
+            parts.append(f"{int((carried == len(names)).sum())} by all {len(names)}")
+        if len(names) > 1:
+            parts.append(f"{int((carried == 1).sum())} by only one outlet")
+        findings.append("; ".join(parts) + ".")
+        if len(names) > 1:
+            own = {o: int(((presence[o] == 1) & (carried == 1)).sum()) for o in names}
+            leader = max(names, key=lambda o: (own[o], -names.index(o)))
+            if own[leader]:
+                findings.append(f"{leader} reports the most that no other outlet has: "
+                                f"{own[leader]} of its {int(presence[leader].sum())} claims.")
+            if hasattr(cov, "omissions"):
+                left = {o: len(cov.omissions(o, min_share=min_share)) for o in names}
+                laggard = max(names, key=lambda o: (left[o], -names.index(o)))
+                if left[laggard]:
+                    findings.append(
+                        f"{laggard} leaves out the most of what the others report: "
+                        f"{_plural(left[laggard], 'claim')} that at least "
+                        f"{'half' if min_share == 0.5 else format(min_share, '.0%')} of the "
+                        "other outlets carry.")
+
+    conflicts = _table(cov, "conflicts")
+    conflicts_ran = "conflicts" in (getattr(cov, "tables", None) or {})
+    if conflicts_ran or len(conflicts):
+        groups = conflict_groups(cov)
+        if not len(groups):
+            findings.append("No conflicts between outlets on dates, numbers, titles or quote "
+                            "wording.")
+        else:
+            disputes = list(dict.fromkeys(groups["dispute"]))
+            head = (f"{_plural(len(conflicts), 'conflict')} between pairs of outlets, in "
+                    f"{_plural(len(disputes), 'dispute')}. Most serious: ")
+            for i, number in enumerate(disputes[:max_disputes]):
+                sentence = dispute_sentence(groups[groups["dispute"] == number])
+                findings.append(head + sentence if i == 0 else sentence)
+            if len(disputes) > max_disputes:
+                findings.append(f"{_plural(len(disputes) - max_disputes, 'more dispute')} in the "
+                                "conflicts table below.")
+
+    quotes = _table(cov, "quotes")
+    speakers = speakers_of(cov)
+    if len(quotes) and speakers:
+        top = speakers[0]
+        mine = quotes[quotes["speaker"].fillna("").astype(str).str.strip() == top]
+        spread = (f"{_plural(len(mine), 'quote')} in "
+                  f"{_plural(int(mine['outlet'].nunique()), 'outlet')}")
+        if len(speakers) == 1:
+            findings.append(f"{_plural(len(quotes), 'direct quote')}; the only person quoted "
+                            f"by name is {top} ({spread}).")
+        else:
+            findings.append(f"{_plural(len(quotes), 'direct quote')} from "
+                            f"{_plural(len(speakers), 'person')}; {top} is quoted most "
+                            f"({spread}).")
+    changed = quote_changes(cov)
+    if len(changed):
+        # Counted by what each version did (change_label), in CHANGE_ORDER.
+        counts: dict[str, int] = {}
+        for change, reference, text in sorted(
+            zip(changed["change"], changed["reference_text"], changed["text"]),
+            key=lambda row: CHANGE_ORDER.get(row[0], len(CHANGE_ORDER)),
+        ):
+            label = change_label(_str(change), _str(reference), _str(text))
+            counts[label] = counts.get(label, 0) + 1
+        detail = ", ".join(f"{n} {'with ' if label.startswith('words') else ''}{label}"
+                           for label, n in counts.items())
+        verb = "differs" if len(changed) == 1 else "differ"
+        findings.append(f"{_plural(len(changed), 'quote version')} {verb} from the fullest "
+                        f"wording of the same quote: {detail}.")
+
+    sources = shared_text_sources(cov)
+    originality = _table(cov, "originality")
+    if len(sources):
+        top = sources.iloc[0]
+        share = int(top["n_words"]) / max(int(sources["n_words"].sum()), 1)
+        where = ("cannot be traced to a quoted source" if top["source"] == UNTRACED_SOURCE
+                 else f"traces back to {top['source']}")
+        sentence = (f"Most text shared word for word between outlets {where} "
+                    f"({share:.0%} of the shared words, {_plural(int(top['n_passages']), 'passage')}"
+                    f" printed by {join_names(top['outlets'].split(';'))})")
+        if len(originality) and {"outlet", "n_words", "n_words_shared"} <= set(originality.columns):
+            sums = originality.groupby("outlet")[["n_words", "n_words_shared"]].sum()
+            sums = sums[sums["n_words"] > 0]
+            if len(sums):
+                own = 1 - sums["n_words_shared"] / sums["n_words"]
+                low = own.sort_values(kind="stable").index[0]
+                sentence += f"; {low} has the least wording of its own ({own[low]:.0%})"
+        findings.append(sentence + ".")
+    elif len(originality):
+        findings.append("No article shares a passage word for word with another.")
+
+    loaded = _table(cov, "loaded_terms")
+    if len(loaded) and {"term", "outlet"} <= set(loaded.columns):
+        weight = loaded["count"] if "count" in loaded.columns else 1
+        uses = loaded.assign(_n=weight)
+        per_term = uses.groupby("term").agg(n=("_n", "sum"), outlets=("outlet", "nunique"))
+        per_term = per_term.sort_values(["n", "outlets"], ascending=False, kind="stable")
+        per_outlet = uses.groupby("outlet")["_n"].sum().sort_values(ascending=False, kind="stable")
+        term = per_term.index[0]
+        findings.append(
+            f"The most used loaded word is “{term}” ({_plural(int(per_term.loc[term, 'n']), 'use')} "
+            f"in {_plural(int(per_term.loc[term, 'outlets']), 'outlet')}); "
+            f"{per_outlet.index[0]} uses loaded words most ({int(per_outlet.iloc[0])} uses).")
+    return findings
+
+
+def key_findings_html(cov: Any, *, min_share: float = OMISSION_MIN_SHARE) -> HtmlFragment:
+    """:func:`key_findings` as an escaped HTML list."""
+    items = "".join(f"<li>{_e(s)}</li>" for s in key_findings(cov, min_share=min_share))
+    return _fragment(f'<ul class="nl-findings">{items}</ul>')
 
 
 def removal_reasons(cov: Any) -> "pd.DataFrame":

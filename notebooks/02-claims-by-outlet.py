@@ -30,7 +30,7 @@ outlets = None  # e.g. ["Newsweek", "HuffPost"]; None keeps every outlet
 claim_threshold = None  # similarity threshold; None uses newslib.Settings().claim_threshold
 shared_core_min_outlets = None  # outlets a claim needs to be "core"; None uses the default
 min_share = 0.5  # an omission: at least this share of the other outlets carry the claim
-max_claims = 40  # claims drawn in the matrix chart (all are in its table)
+max_claims = 30  # claims drawn in the matrix chart (all are in its table)
 
 # %%
 from newslib import plots, widgets
@@ -57,7 +57,8 @@ widgets.threshold_slider(cov)
 
 # %%
 widgets.table_html(cov.shared_core(), columns=["claim_id", "label", "n_outlets", "outlets", "kind"],
-                   caption="Shared core", empty="No claim reaches the shared-core threshold.")
+                   caption="Shared core", count_noun="claim",
+                   empty="No claim reaches the shared-core threshold.")
 
 # %% [markdown]
 # ## What did only one outlet report?

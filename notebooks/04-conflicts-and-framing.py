@@ -36,7 +36,8 @@ cov
 
 # %% [markdown]
 # ## Where do outlets contradict each other?
-# Dates, numbers, titles and quote wording, with each side's evidence.
+# Dates, numbers, titles and quote wording: one row per dispute, each side's outlets with
+# the sentence they printed.
 
 # %%
 widgets.conflicts_html(cov)
@@ -78,10 +79,22 @@ plots.plot_originality(cov)
 
 # %%
 widgets.table_html(cov.reuse_passages, caption="Shared passages", max_rows=50,
+                   columns=["outlet_a", "outlet_b", "n_words", "upstream", "text"],
                    empty="No verbatim passages shared between articles.")
 
 # %% [markdown]
-# ## Where does the shared text come from? (outlet → cited source → speaker)
+# ## Where does the shared text come from?
+# The shared passages summed up by the source they trace back to:
 
 # %%
-widgets.table_html(cov.attribution, caption="Attribution chain", empty="No attribution found.")
+widgets.table_html(widgets.shared_text_sources(cov), caption="Sources of shared text",
+                   headers={"outlets": "printed by", "n_words": "words shared",
+                            "example": "longest passage"},
+                   empty="No passage is shared word for word between articles.")
+
+# %% [markdown]
+# ## Whom does each outlet credit for its material? (outlet → cited source → speaker)
+
+# %%
+widgets.table_html(cov.attribution, caption="Attribution chain", empty="No attribution found.",
+                   columns=["outlet", "source", "speaker", "n_quotes", "example_quote"])

@@ -22,8 +22,8 @@
 # the claims they share, what only one of them says, where they contradict each other,
 # how quotes were reworded, how much text was copied, and which words set the tone.
 #
-# Every chart title gives the number of items it counts (N). Each chart's table is saved
-# beside it as CSV.
+# Every chart title gives the number of items it counts (N); the table behind each chart
+# can be downloaded under it and is saved beside the report as CSV.
 
 # %% tags=["parameters"]
 corpus = "../data/seeds"  # folder (or file) of articles; relative paths start in notebooks/
@@ -35,7 +35,7 @@ quote_min_words = None  # shorter quotes are scare quotes unless attributed
 reuse_min_words = None  # shortest verbatim passage counted as reuse
 lexicon_path = None  # optional CSV of extra loaded terms (term, category, note)
 min_share = 0.5  # an omission: at least this share of the other outlets carry the claim
-max_claims = 40  # claims drawn in the matrix chart (all are in its table)
+max_claims = 30  # claims drawn in the matrix chart (all are in its table)
 
 # %%
 from newslib import plots, widgets
@@ -47,10 +47,17 @@ cov = widgets.open_coverage(
 )
 
 # %% [markdown]
+# ## Key findings
+# Written from the tables below: every number and name in these sentences comes from the data.
+
+# %%
+widgets.key_findings_html(cov, min_share=min_share)
+
+# %% [markdown]
 # ## Key numbers
 
 # %%
-widgets.table_html(widgets.key_numbers(cov, min_share=min_share), caption="Key numbers")
+widgets.table_html(widgets.key_numbers(cov, min_share=min_share))
 
 # %% [markdown]
 # ## The outlets at a glance
@@ -67,7 +74,8 @@ widgets.table_html(widgets.outlet_summary(cov, min_share=min_share), caption="Ou
 
 # %%
 widgets.table_html(cov.shared_core(), columns=["label", "n_outlets", "outlets", "kind"],
-                   caption="Shared core", empty="No claim is carried by enough outlets.")
+                   caption="Shared core", count_noun="claim",
+                   empty="No claim is carried by enough outlets.")
 
 # %% [markdown]
 # ## Which outlet carries which claim
@@ -84,16 +92,17 @@ plots.plot_claim_intersections(cov)
 
 # %% [markdown]
 # ## Where the outlets contradict each other
-# Dates, numbers, a person's title or a quote's wording that differ between outlets,
-# with the sentence each outlet printed.
+# Dates, numbers, a person's title or a quote's wording that differ between outlets.
+# Each row is one dispute: the outlets on each side, with the sentence each one printed.
 
 # %%
 widgets.conflicts_html(cov)
 
 # %% [markdown]
 # ## How quotes changed from outlet to outlet
-# Words an outlet dropped are struck through; words it added or substituted are highlighted.
-# Substituted wording comes first.
+# Each quote is compared with its fullest version (the reference). Words of the reference
+# that an outlet's version lacks are struck through; words the version adds or substitutes
+# are highlighted. Substituted wording comes first.
 
 # %%
 widgets.quote_changes_html(cov)
@@ -126,14 +135,16 @@ plots.plot_outlet_overlap(cov)
 # %% [markdown]
 # ## Originality and copied text
 # The share of each outlet's words that appear verbatim in no other article, and where
-# shared text comes from.
+# the text they share comes from (passages traced to the source they quote).
 
 # %%
 plots.plot_originality(cov)
 
 # %%
-widgets.table_html(cov.attribution, caption="Where shared text comes from",
-                   empty="No shared passage could be traced to a source.", max_rows=30)
+widgets.table_html(widgets.shared_text_sources(cov), caption="Where shared text comes from",
+                   headers={"outlets": "printed by", "n_words": "words shared",
+                            "example": "longest passage"},
+                   empty="No passage is shared word for word between articles.")
 
 # %% [markdown]
 # ## Framing: loaded words, tone and headlines
@@ -146,8 +157,8 @@ plots.plot_sentiment(cov)
 
 # %%
 widgets.table_html(cov.headlines, caption="Headlines", empty="No headlines.",
-                   columns=["outlet", "title", "foregrounds", "lead_actor", "loaded_terms",
-                            "source", "compound"])
+                   columns=["outlet", "title", "lead_actor", "loaded_terms", "source", "compound"],
+                   headers={"source": "attributed to"})
 
 # %% [markdown]
 # ## About the data

@@ -161,6 +161,63 @@ def test_matrix_caps_claims_with_a_note_and_keeps_all_in_table(cov: Coverage) ->
     assert len(result.figure.axes[0].get_yticklabels()) == 3
 
 
+SENTENCES = [
+    "North Korea leader Kim Jong Un is purportedly planning to meet with Russian President "
+    "Vladimir Putin later this month to discuss supplying Moscow with additional weapons.",
+    "US officials estimated last month that Russia's military casualties are approaching 300,000.",
+    "The Kremlin has so far refused to comment on the reports.",
+    "In May, open-source intelligence website Oryx said the Russian military has lost at least "
+    "two-thirds of its tanks since the war began.",
+    "Kim is also reportedly \"seeking food aid for his impoverished nation.\"",
+]
+
+
+def _many_claims(n: int) -> Coverage:
+    """``n`` claims: claim i is carried by the first (i % 5) + 1 outlets."""
+    claims = pd.DataFrame(
+        [(f"c{i:02d}", f"{SENTENCES[i % len(SENTENCES)]} (report {i})", (i % 5) + 1, "", "narrative")
+         for i in range(n)],
+        columns=["claim_id", "label", "n_outlets", "outlets", "kind"],
+    )
+    links = pd.DataFrame(
+        [(f"c{i:02d}", f"{o[:3]}-s{i:04d}", f"art-{o[:3]}", o, 0.8)
+         for i in range(n) for o in OUTLETS[: (i % 5) + 1]],
+        columns=["claim_id", "sent_id", "article_id", "outlet", "score"],
+    )
+    articles = pd.DataFrame({"article_id": [f"art-{o[:3]}" for o in OUTLETS], "outlet": OUTLETS})
+    return Coverage(settings=Settings(), texts={},
+                    tables={"articles": articles, "claims": claims, "claim_links": links})
+
+
+def test_matrix_draws_the_top_claims_fast_as_one_image_with_every_label_inside() -> None:
+    import io
+
+    from PIL import Image
+
+    result = plots.plot_claim_matrix(_many_claims(60))
+    ax = result.figure.axes[0]
+    assert len(result.table) == 60 and result.table["shown"].sum() == plots.MAX_CLAIMS
+    assert len(ax.get_yticklabels()) == plots.MAX_CLAIMS
+    assert (f"Showing the {plots.MAX_CLAIMS} claims carried by most outlets; "
+            f"{60 - plots.MAX_CLAIMS} more are in the table.") in _texts(result.figure)
+    # One image for all cells and two line collections for the grid: no artist per cell.
+    assert len(ax.images) == 1 and len(ax.patches) == 0 and len(ax.collections) == 2
+    png = result.to_png()
+    width, height = Image.open(io.BytesIO(png)).size
+    assert width == round(plots.MATRIX_WIDTH * plots.PNG_DPI)
+    # Hand layout: every claim label and the title lie inside the figure.
+    renderer = result.figure.canvas.get_renderer()
+    for text in [*ax.get_yticklabels(), *ax.get_xticklabels(), result.figure._suptitle]:
+        box = text.get_window_extent(renderer)
+        assert box.x0 >= 0 and box.y0 >= 0, text.get_text()
+        assert box.x1 <= result.figure.bbox.x1 + 1 and box.y1 <= result.figure.bbox.y1 + 1
+    # The figure grows with the rows drawn, not with the claims in the table.
+    small = plots.plot_claim_matrix(_many_claims(6))
+    assert small.figure.get_size_inches()[1] < result.figure.get_size_inches()[1]
+    assert plots.plot_claim_matrix(_many_claims(90)).figure.get_size_inches()[1] == pytest.approx(
+        result.figure.get_size_inches()[1])
+
+
 def test_matrix_labels_are_wrapped_and_dollar_signs_stay_literal(cov: Coverage) -> None:
     result = plots.plot_claim_matrix(cov)
     labels = [t.get_text() for t in result.figure.axes[0].get_yticklabels()]

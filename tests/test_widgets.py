@@ -177,7 +177,7 @@ def cov() -> Coverage:
     )
     conflicts = pd.DataFrame(
         [
-            ("k1", "time", "c-vlad", None, "Daily Star", "next month",
+            ("k1", "date", "c-vlad", None, "Daily Star", "next month",
              "A meeting set to take place next month is aimed at Putin buying weapons.",
              "Newsweek", "later this month",
              "Kim Jong Un is purportedly planning to meet with Putin later this month."),
@@ -304,6 +304,255 @@ def test_quote_changes_leave_out_identical_and_spelling(cov: Coverage) -> None:
     assert "Washington&#x27;s biggest" in page
 
 
+@pytest.mark.parametrize(
+    ("change", "reference", "text", "expected"),
+    [
+        # variants.py's "inserted" covers both directions: the label says which one.
+        ("inserted", "We cannot wait for the next storm <script>alert('quote')</script> to do this,",
+         "We cannot wait for the next storm to do this,", "words missing inside"),
+        ("inserted", "Russia is in a desperate situation right now",
+         "Russia is in a truly desperate situation right now", "words added"),
+        ("inserted", "They share the same type of caliber weapon systems.",
+         "They share the type of caliber weapon systems, officials said.",
+         "words added and missing"),
+        ("substituted", "two of Washington's biggest rivals", "Washington's biggest enemies",
+         "words substituted"),
+        ("truncated_start", "It's showing that Mr. Putin is scrambling for help",
+         "is scrambling for help", "cut at the start"),
+        ("identical", "Not surprising at all.", "Not surprising at all.", "unchanged"),
+    ],
+)
+def test_change_label_reads_the_direction_of_the_change(change: str, reference: str, text: str,
+                                                        expected: str) -> None:
+    assert widgets.change_label(change, reference, text) == expected
+
+
+def test_quote_changes_show_each_version_once_per_outlet(cov: Coverage) -> None:
+    reference = "You opened this saying these are two of Washington's biggest rivals,"
+    extra = pd.DataFrame(
+        [("g-rivals", "Mark Hertling", "Newsweek", "news-q009", reference, reference, "identical", ""),
+         ("g-rivals", "Mark Hertling", "Daily Star", "star-q009", reference,
+          "You opened this saying these are Washington's biggest enemies <script>x</script>",
+          "substituted", "rivals -> enemies")],
+        columns=cov.quote_variants.columns,
+    )
+    cov.tables["quote_variants"] = pd.concat([cov.quote_variants, extra], ignore_index=True)
+    page = widgets.quote_changes_html(cov)
+    assert inert_problems(page) == []
+    # Daily Star printed the same changed version twice: one row, marked 2×.
+    assert page.count("<tr><td>Daily Star") == 1
+    assert '<tr><td>Daily Star <span class="nl-badge">2×</span></td>' in page
+    # Newsweek printed the reference twice: one "unchanged" row naming it once.
+    assert "<tr><td>Newsweek (2×)</td>" in page
+    assert page.count("Newsweek") == 1
+
+
+def test_hostile_dropped_words_are_struck_through_not_called_inserted() -> None:
+    reference = "We cannot wait for the next storm <script>alert('quote')</script> to do this,"
+    variants = pd.DataFrame(
+        [("v1", "Dana Whitfield", "Valley Courier", "c-q000", reference,
+          "We cannot wait for the next storm to do this,", "inserted",
+          "We cannot wait for the next storm [-script>alert('quote')</script-] to do this,"),
+         ("v1", "Dana Whitfield", "Riverside Ledger", "l-q000", reference, reference, "identical",
+          reference)],
+        columns=["group_id", "speaker", "outlet", "quote_id", "reference_text", "text", "change",
+                 "diff"],
+    )
+    hostile = Coverage(settings=Settings(), texts={}, tables={"quote_variants": variants})
+    page = widgets.quote_changes_html(hostile)
+    assert inert_problems(page) == []
+    assert ('<del class="nl-del">&lt;script&gt;alert(&#x27;quote&#x27;)&lt;/script&gt;</del>'
+            in page)
+    assert "<ins" not in page.split("</p>", 1)[1]  # nothing was added by the Courier
+    assert "words missing inside" in page and ">inserted<" not in page
+
+
+# ---- disputes: conflicts grouped ------------------------------------------------------
+MEETING = ("Retired Lt. Gen. Mark Hertling warned that the reported upcoming meeting between "
+           "Vladimir Putin and North Korea leader Kim Jong Un shows the Russian president "
+           "\u201cis scrambling for help\u201d as he remains isolated amid the war in Ukraine.")
+STAR_DATE = ("A meeting set to take place next month is aimed at Putin buying weapons from North "
+             "Korea to help him continue his onslaught invasion of Ukraine.")
+
+
+def _seed_like_conflicts() -> pd.DataFrame:
+    """Nine conflict rows shaped like the seeds': one outlet departing on a date, a
+    substituted quote, and two outlets against two on a rank."""
+    rows = []
+    for outlet, value, evidence in [
+        ("Business Insider", "later this month (2023-09)",
+         "The New York Times reported on Monday that Kim is planning to travel to Russia later "
+         "this month to discuss supplying weapons to Russia."),
+        ("CBN News", "later this month (month +0)",
+         "Experts say the reclusive Kim Jong Un will likely take the same route later this month."),
+        ("HuffPost", "this month (month +0)",
+         "The New York Times on Monday reported that Kim is planning to travel to Vladivostok, "
+         "likely using an armored train, this month to hold talks with the Russian president."),
+        ("Newsweek", "later this month (month +0)",
+         "North Korea leader Kim Jong Un is purportedly planning to meet with Russian President "
+         "Vladimir Putin later this month."),
+    ]:
+        rows.append(("date", "c-meet", None, outlet, value, evidence, "Daily Star",
+                     "next month (month +1)", STAR_DATE))
+    rows.append(("quote_wording", "c-rivals", "Mark Hertling", "Newsweek", "rivals",
+                 "You opened this saying these are two of Washington's biggest rivals,",
+                 "Daily Star", "enemies", "Washington's biggest enemies"))
+    general = {"Daily Star": "former US Army General Mark Hertling took umbrage",
+               "Newsweek": "according to Retired United States Army General Mark Hertling"}
+    lieutenant = {"Business Insider": "retired Lt. Gen. Mark Hertling told CNN.",
+                  "HuffPost": "Retired Lt. Gen. Mark Hertling warned that the meeting"}
+    for a, evidence_a in general.items():
+        for b, evidence_b in lieutenant.items():
+            rows.append(("title", None, "Mark Hertling", a, "General (general)", evidence_a, b,
+                         "Lt. Gen. (lieutenant general)", evidence_b))
+    frame = pd.DataFrame(rows, columns=["kind", "claim_id", "speaker", "outlet_a", "value_a",
+                                        "evidence_a", "outlet_b", "value_b", "evidence_b"])
+    frame.insert(0, "conflict_id", [f"x{i}" for i in range(len(frame))])
+    return frame
+
+
+@pytest.fixture
+def seedlike() -> Coverage:
+    claims = pd.DataFrame({"claim_id": ["c-meet", "c-rivals"], "label": [MEETING, "rivals"],
+                           "n_outlets": [5, 2], "outlets": ["", ""], "kind": ["narrative", "quote"]})
+    return Coverage(settings=Settings(), texts={},
+                    tables={"conflicts": _seed_like_conflicts(), "claims": claims})
+
+
+def test_conflict_groups_join_pairwise_rows_into_two_sided_disputes(seedlike: Coverage) -> None:
+    groups = widgets.conflict_groups(seedlike)
+    assert sorted(set(groups["dispute"])) == [1, 2, 3]
+    sides = {(d, side): sorted(g["outlet"]) for (d, side), g in groups.groupby(["dispute", "side"])}
+    assert sides == {
+        (1, "a"): ["Business Insider", "CBN News", "HuffPost", "Newsweek"],
+        (1, "b"): ["Daily Star"],
+        (2, "a"): ["Newsweek"], (2, "b"): ["Daily Star"],
+        (3, "a"): ["Daily Star", "Newsweek"], (3, "b"): ["Business Insider", "HuffPost"],
+    }
+    first = groups[groups["dispute"] == 1]
+    assert list(first["kind"].unique()) == ["date"] and first["n_conflicts"].iloc[0] == 4
+    assert first["subject"].iloc[0].endswith(" …") and len(first["subject"].iloc[0]) <= 100
+    star = first[first["outlet"] == "Daily Star"].iloc[0]
+    assert (star["value"], star["reading"]) == ("next month", "month +1")
+    general = groups[(groups["dispute"] == 3) & (groups["outlet"] == "Newsweek")].iloc[0]
+    assert (general["value"], general["reading"]) == ("General", "")
+
+
+def test_conflict_groups_keep_rows_apart_when_readings_do_not_split_in_two() -> None:
+    rows = [("number", "c-tanks", None, a, va, f"{a} says {va} tanks.", b, vb, f"{b} says {vb} tanks.")
+            for a, va, b, vb in [("Newsweek", "300", "HuffPost", "250"),
+                                 ("HuffPost", "250", "CBN News", "200"),
+                                 ("Newsweek", "300", "CBN News", "200")]]
+    frame = pd.DataFrame(rows, columns=["kind", "claim_id", "speaker", "outlet_a", "value_a",
+                                        "evidence_a", "outlet_b", "value_b", "evidence_b"])
+    cov = Coverage(settings=Settings(), texts={}, tables={"conflicts": frame})
+    groups = widgets.conflict_groups(cov)
+    assert sorted(set(groups["dispute"])) == [1, 2, 3]
+    assert set(groups["n_conflicts"]) == {1}
+
+
+def test_dispute_sentences_name_the_departing_side_first(seedlike: Coverage) -> None:
+    groups = widgets.conflict_groups(seedlike)
+    sentences = [widgets.dispute_sentence(groups[groups["dispute"] == d]) for d in (1, 2, 3)]
+    assert sentences == [
+        "Daily Star says “next month” (“A meeting set to take place next month is aimed at Putin "
+        "buying weapons from North Korea to help him …”) where Business Insider, CBN News, "
+        "HuffPost and Newsweek say “later this month” or “this month”.",
+        "Daily Star quotes Mark Hertling with “enemies” where Newsweek has “rivals”.",
+        "Business Insider and HuffPost call Mark Hertling “Lt. Gen.”, Daily Star and Newsweek "
+        "“General”.",
+    ]
+
+
+def test_conflicts_html_shows_each_claim_and_sentence_once(seedlike: Coverage) -> None:
+    page = widgets.conflicts_html(seedlike)
+    assert inert_problems(page) == []
+    assert "9 conflicts between pairs of outlets, in 3 disputes" in page
+    assert page.count("<tr><td><strong>") == 3
+    assert page.count("Retired Lt. Gen. Mark Hertling warned that the reported") == 1
+    assert page.count("A meeting set to take place") == 1
+    assert 'A meeting set to take place <mark class="nl-hit">next month</mark>' in page
+    assert '<mark class="nl-hit">later this month</mark> <span class="nl-muted">(2023-09)</span>' in page
+    only_cbn = widgets.conflicts_html(seedlike, outlet="CBN News")
+    assert "1 conflict between pairs of outlets, in 1 dispute" in only_cbn
+
+
+# ---- key findings ----------------------------------------------------------------------
+def test_key_findings_are_sentences_built_from_the_tables(cov: Coverage) -> None:
+    assert widgets.key_findings(cov) == [
+        "3 articles from 3 outlets (Daily Star, HuffPost and Newsweek).",
+        "3 distinct claims; 1 carried by at least 3 outlets (the shared core); 1 by only one outlet.",
+        "HuffPost reports the most that no other outlet has: 1 of its 3 claims.",
+        "Daily Star leaves out the most of what the others report: 2 claims that at least half "
+        "of the other outlets carry.",
+        "2 conflicts between pairs of outlets, in 2 disputes. Most serious: Newsweek says “later "
+        "this month” (“Kim Jong Un is purportedly planning to meet with Putin later this month.”) "
+        "where Daily Star says “next month”.",
+        "Daily Star calls Mark Hertling “General”, HuffPost “Lt. Gen.”.",
+        "6 direct quotes; the only person quoted by name is Mark Hertling (5 quotes in 3 outlets).",
+        "1 quote version differs from the fullest wording of the same quote: 1 with words "
+        "substituted.",
+    ]
+
+
+def test_key_findings_follow_the_data(cov: Coverage) -> None:
+    before = widgets.key_findings(cov)
+    # Newsweek no longer carries the Vladivostok claim: now only HuffPost does.
+    links = cov.claim_links
+    cov.tables["claim_links"] = links[~((links["claim_id"] == "c-vlad")
+                                        & (links["outlet"] == "Newsweek"))]
+    after = widgets.key_findings(cov)
+    assert after != before
+    assert "3 distinct claims; 1 carried by at least 3 outlets (the shared core); 2 by only one outlet." in after
+    assert "HuffPost reports the most that no other outlet has: 2 of its 3 claims." in after
+    cov.tables["conflicts"] = cov.conflicts.iloc[0:0]
+    assert ("No conflicts between outlets on dates, numbers, titles or quote wording."
+            in widgets.key_findings(cov))
+
+
+def test_key_findings_html_escapes_names_and_values(cov: Coverage) -> None:
+    cov.tables["quotes"] = cov.quotes.replace({"speaker": {"Mark Hertling": "Mark <b>Hertling</b>"}})
+    cov.tables["conflicts"] = cov.conflicts.assign(value_b=["<img src=x onerror=alert(1)>", "General"])
+    page = widgets.key_findings_html(cov)
+    assert inert_problems(page) == []
+    assert "Mark &lt;b&gt;Hertling&lt;/b&gt;" in page
+    assert "“&lt;img src=x onerror=alert(1)&gt;”" in page
+    assert page.count("<li>") == len(widgets.key_findings(cov))
+
+
+def test_key_findings_of_an_empty_coverage() -> None:
+    empty = Coverage(settings=Settings(), texts={}, tables={})
+    assert widgets.key_findings(empty) == ["No articles were loaded."]
+
+
+# ---- shared text -----------------------------------------------------------------------
+def test_shared_text_sources_sum_up_pairs_by_upstream_source() -> None:
+    scrambling = "It's showing that Mr. Putin is scrambling for help"
+    rows = [
+        ("Newsweek", "Business Insider", 9, scrambling, "CNN (Mark Hertling)"),
+        ("Newsweek", "HuffPost", 9, scrambling, "CNN (Mark Hertling)"),
+        ("Business Insider", "HuffPost", 9, scrambling.replace("'", "’"), "CNN (Mark Hertling)"),
+        ("Newsweek", "Daily Star", 17,
+         "two desperate leaders of the world's most noted pariah states. This will generate",
+         "CNN (Mark Hertling)"),
+        ("Business Insider", "HuffPost", 8, "that Kim is planning to travel to Russia",
+         "The New York Times"),
+        ("Daily Star", "Newsweek", 8, "the reclusive <b>leader</b> boarded his armored train", ""),
+    ]
+    passages = pd.DataFrame(rows, columns=["outlet_a", "outlet_b", "n_words", "text", "upstream"])
+    cov = Coverage(settings=Settings(), texts={}, tables={"reuse_passages": passages})
+    table = widgets.shared_text_sources(cov)
+    assert list(table["source"]) == ["CNN (Mark Hertling)", "The New York Times",
+                                     widgets.UNTRACED_SOURCE]
+    cnn = table.iloc[0]
+    assert cnn["outlets"] == "Business Insider;Daily Star;HuffPost;Newsweek"
+    assert (cnn["n_outlets"], cnn["n_passages"], cnn["n_words"], cnn["max_words"]) == (4, 2, 26, 17)
+    assert cnn["example"].startswith("two desperate leaders")
+    page = widgets.table_html(table)
+    assert "article" not in page and "&lt;b&gt;leader&lt;/b&gt;" in page
+    assert "Business Insider, Daily Star, HuffPost, Newsweek" in page
+
+
 # ---- search ---------------------------------------------------------------------------
 @pytest.mark.parametrize(
     ("query", "expected"),
@@ -357,8 +606,8 @@ def test_conflict_value_with_a_resolution_is_still_marked(cov: Coverage) -> None
 
 
 @pytest.mark.parametrize(("kind", "outlet", "ids"),
-                         [(None, None, ["k1", "k2"]), ("time", None, ["k1"]),
-                          (None, "HuffPost", ["k2"]), ("time", "HuffPost", [])])
+                         [(None, None, ["k1", "k2"]), ("date", None, ["k1"]),
+                          (None, "HuffPost", ["k2"]), ("date", "HuffPost", [])])
 def test_conflicts_view_filters(cov: Coverage, kind, outlet, ids) -> None:  # type: ignore[no-untyped-def]
     assert list(widgets.conflicts_view(cov, kind=kind, outlet=outlet)["conflict_id"]) == ids
 
@@ -372,8 +621,48 @@ def test_table_html_escapes_headers_and_cells_and_caps_rows() -> None:
     assert "<th>&lt;th&gt;</th>" in page
     assert "<td>&lt;img src=x onerror=alert(1)&gt;</td><td>50%</td>" in page
     assert "Showing 2 of 3 rows." in page
-    assert "<caption>T &lt;i&gt; (3 rows)</caption>" in page
+    # Small summary tables carry no row count; a caller can ask for one, in its own noun.
+    assert "<caption>T &lt;i&gt;</caption>" in page
+    counted = widgets.table_html(frame, caption="Shared core", count_noun="claim")
+    assert "<caption>Shared core (3 claims)</caption>" in counted
     assert "Nothing here" in widgets.table_html(frame.iloc[0:0], empty="Nothing here")
+
+
+def test_table_html_shows_readable_headers_and_lists_without_renaming_the_data() -> None:
+    frame = pd.DataFrame({
+        "outlet": ["CBN News"], "unique_claims": [15], "mean_sentiment": [0.02631],
+        "n_outlets": [3], "outlets": ["Business Insider;Daily Star; Newsweek"],
+    })
+    page = widgets.table_html(frame)
+    assert "<th>only it reports</th>" in page
+    assert "<th>average tone (−1 to +1)</th>" in page
+    assert "<th>outlets</th><th>carried by</th>" in page
+    assert "unique_claims" not in page and "mean_sentiment" not in page and "n_outlets" not in page
+    assert "<td>Business Insider, Daily Star, Newsweek</td>" in page
+    assert "<td>0.03</td>" in page
+    assert "<th>printed by</th>" in widgets.table_html(frame, headers={"outlets": "printed by"})
+    assert list(frame.columns) == ["outlet", "unique_claims", "mean_sentiment", "n_outlets",
+                                   "outlets"]
+    assert frame.loc[0, "outlets"] == "Business Insider;Daily Star; Newsweek"
+
+
+def test_table_html_cuts_long_text_and_keeps_it_in_the_tooltip() -> None:
+    sentence = ("North Korea leader Kim Jong Un is purportedly planning to meet with Russian "
+                "President Vladimir Putin later this month <script>alert(1)</script>")
+    page = widgets.table_html(pd.DataFrame({"text": [sentence]}), max_chars=60)
+    assert inert_problems(page) == []
+    assert "<td title=\"North Korea leader Kim Jong Un is purportedly planning" in page
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;\">North Korea leader Kim Jong Un is" in page
+    assert "… </td>" not in page and " …</td>" in page
+
+
+@pytest.mark.parametrize(
+    ("names", "expected"),
+    [([], ""), (["Newsweek"], "Newsweek"), (["Daily Star", "Newsweek"], "Daily Star and Newsweek"),
+     (["Business Insider", "CBN News", "HuffPost"], "Business Insider, CBN News and HuffPost")],
+)
+def test_join_names(names: list[str], expected: str) -> None:
+    assert widgets.join_names(names) == expected
 
 
 def test_key_numbers_and_outlet_summary(cov: Coverage) -> None:
@@ -449,7 +738,7 @@ def test_other_widgets_update_their_html(cov: Coverage) -> None:
     browser = widgets.conflict_browser(cov)
     kind, outlet = browser.children[0].children
     view = browser.children[1]
-    kind.value = "time"
+    kind.value = "date"
     assert "next month" in view.value and "Lt. Gen." not in view.value
     picker = widgets.outlet_picker(cov, value=["Newsweek", "Nope"])
     assert picker.value == ("Newsweek",)
@@ -461,6 +750,7 @@ def test_every_view_is_inert_on_the_hostile_corpus() -> None:
     cov = compare(HOSTILE)
     views = [widgets.highlight_article(cov, a) for a in cov.articles["article_id"]]
     views += [widgets.speaker_versions_html(cov, s) for s in widgets.speakers_of(cov)]
+    views += [widgets.key_findings_html(cov), widgets.table_html(widgets.shared_text_sources(cov))]
     views += [widgets.matrix_html(cov), widgets.conflicts_html(cov), widgets.quote_changes_html(cov),
               widgets.claim_search_html(cov, "barrier <script>"), widgets.unique_claims_html(cov),
               widgets.omissions_html(cov)]
