@@ -93,6 +93,13 @@ TITLE_WORDS = frozenset(
 )
 
 _WORD = re.compile(r"[A-Za-z]+(?:['’][A-Za-z]+)?")
+#: URLs, e-mail addresses, bare domains with a path, and HTML-like tags:
+#: loaded terms found inside them are not counted.
+_NOT_PROSE = re.compile(
+    r"(?:[a-z][a-z0-9+.-]*:(?://)?\S+)|(?:www\.\S+)|(?:\S+@\S+\.\S+)|(?:\b[\w-]+(?:\.[\w-]+)+/\S*)|<[^<>]{0,500}>",
+    re.IGNORECASE,
+)
+_NOT_PROSE_HINT = re.compile(r"://|www\.|@|<|[a-z]:\S|\.[a-z]{2,}/", re.IGNORECASE)
 _TITLE_WORD = re.compile(r"[A-Za-z][A-Za-z.'’-]*")
 
 
@@ -254,6 +261,11 @@ class _Matcher:
             n = len(best.key)
             out.append((best, tokens[i].start(), tokens[i + n - 1].end()))
             i += n
+        if out and _NOT_PROSE_HINT.search(text):
+            # Words inside a URL, an e-mail address or markup are not the
+            # outlet's language ("evil" in https://evil.example/...).
+            spans = [m.span() for m in _NOT_PROSE.finditer(text)]
+            out = [hit for hit in out if not any(a <= hit[1] < b for a, b in spans)]
         return out
 
 

@@ -267,3 +267,18 @@ def test_seed_loaded_terms_voice(seed_framing):
     # "pariah" is Hertling's word everywhere except in CBN's narration
     pariah = body[body["term"] == "pariah"]
     assert set(pariah[~pariah["in_quote"]]["outlet"]) == {"CBN News"}
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("See https://evil.example/desperate for more.", []),
+        ("Contact desperate.times@evil.example today.", []),
+        ('<img src="x" alt="evil regime"> was posted.', []),
+        ("The evil regime is desperate: see www.evil.example.", ["evil", "regime", "desperate"]),
+    ],
+)
+def test_words_in_urls_and_markup_are_not_loaded_language(text, expected):
+    from newslib.framing import match_terms
+
+    assert [t for t, _, _ in match_terms(text)] == expected
