@@ -220,13 +220,17 @@ def _clean_lines(article: Article) -> _State:
 
 def _outlet_boilerplate(articles: list[Article], states: list[_State], *,
                         settings: Settings) -> dict[tuple[str, str], str]:
-    """Lines repeated across several articles of one outlet, and only there.
+    """Lines repeated across several stories of one outlet, and only there.
 
-    Guards, so that article text survives: the line is short
-    (``outlet_boilerplate_max_words``), no other outlet printed it (shared
-    text across outlets is news, not a template), and an article that shares
-    a long prose line with another article of its outlet (a republished copy
-    or an update) does not count towards the repeat.
+    Guards, so that article text survives:
+
+    * the line is short (``outlet_boilerplate_max_words``) and holds no
+      quotation mark (a repeated quote is news, not a template);
+    * no other outlet printed it (shared text across outlets is news);
+    * it repeats across different *stories*: articles of one outlet that
+      share a prose line (eight words or more, ending like a sentence, found
+      in at most :data:`STORY_LINK_MAX_ARTICLES` of its articles) are
+      versions of one story (an update, a re-post) and count once.
     """
     min_articles = settings.outlet_boilerplate_min_articles
     by_outlet: dict[str, list[int]] = defaultdict(list)
@@ -242,35 +246,55 @@ def _outlet_boilerplate(articles: list[Article], states: list[_State], *,
     for outlet, idxs in by_outlet.items():
         if len(idxs) < min_articles:
             continue
-        counts: dict[str, int] = defaultdict(int)
+        norms_of = {idx: {_norm_line(t) for _, t in states[idx].kept} for idx in idxs}
+        holders: dict[str, list[int]] = defaultdict(list)
         for idx in idxs:
-            for norm in {_norm_line(t) for _, t in states[idx].kept}:
-                counts[norm] += 1
-        candidates = {
-            norm for norm, c in counts.items()
-            if c >= min_articles
+            for norm in norms_of[idx]:
+                holders[norm].append(idx)
+        candidates = [
+            norm for norm, held in holders.items()
+            if len(held) >= min_articles
             and len(norm.split()) <= settings.outlet_boilerplate_max_words
+            and not _QUOTE_MARK.search(norm)
             and line_outlets[norm] == {outlet}
-        }
+        ]
         if not candidates:
             continue
-        # A story the outlet ran twice (an update, a re-post) shares its long
-        # prose lines too; such copies do not vote for boilerplate.
-        long_repeated = {
-            norm for norm, c in counts.items()
-            if c >= 2 and len(norm.split()) > settings.outlet_boilerplate_max_words
-        }
-        support: dict[str, int] = defaultdict(int)
-        for idx in idxs:
-            norms = {_norm_line(t) for _, t in states[idx].kept}
-            if norms & long_repeated:
-                continue
-            for n in norms & candidates:
-                support[n] += 1
-        for norm, c in support.items():
-            if c >= min_articles:
-                found[(outlet, norm)] = f"outlet boilerplate (line in {counts[norm]} {outlet} articles)"
+        story = _story_clusters(idxs, holders)
+        for norm in candidates:
+            stories = {story[i] for i in holders[norm]}
+            if len(stories) >= min_articles:
+                found[(outlet, norm)] = (
+                    f"outlet boilerplate (line in {len(holders[norm])} {outlet} articles)"
+                )
     return found
+
+
+#: A prose line shared by more than this many articles of one outlet is more
+#: likely a template than a story passage, so it does not link articles into
+#: one story (an update rarely has more than two earlier versions).
+STORY_LINK_MAX_ARTICLES = 3
+_QUOTE_MARK = re.compile("[\"“”«»‘]|(?<!\\w)[’']|[’'](?!\\w)")
+_PROSE_END = re.compile(r"[.!?][\"”’')\]]*$")
+
+
+def _story_clusters(idxs: list[int], holders: dict[str, list[int]]) -> dict[int, int]:
+    """Union articles of one outlet that share a prose line; returns idx -> story root."""
+    parent = {i: i for i in idxs}
+
+    def root(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    for norm, held in holders.items():
+        if (2 <= len(held) <= STORY_LINK_MAX_ARTICLES and len(norm.split()) >= 8
+                and _PROSE_END.search(norm)):
+            first = root(held[0])
+            for other in held[1:]:
+                parent[root(other)] = first
+    return {i: root(i) for i in idxs}
 
 
 def _repeats(kept: list[tuple[int, str]]) -> list[tuple]:

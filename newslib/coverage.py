@@ -214,6 +214,7 @@ def compare(
             cov.articles,
             quotes=cov.quotes,
             sources=cov.sources,
+            sentences=cov.sentences,
             settings=settings,
         )
         cov.tables.update(

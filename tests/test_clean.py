@@ -169,3 +169,18 @@ def test_text_shared_with_other_outlets_is_never_outlet_boilerplate():
     ])
     cleaned = clean_corpus(corpus)
     assert all(quote in cleaned.texts[a] for a in ("a1", "a2", "b1"))
+
+
+def test_an_outlets_update_of_its_own_story_keeps_its_text():
+    """Two versions of one story share lines, but they are not a template."""
+    body = ("Kim arrived in Vladivostok by armored train on Tuesday, state media reported.\n\n"
+            "Officials said talks would last two days\n\n"
+            "“We will discuss everything,” Putin said.")
+    corpus = Corpus.from_records([
+        {"id": "v1", "outlet": "Ledger", "title": "Kim arrives", "text": "Kim arrives\n\n" + body},
+        {"id": "v2", "outlet": "Ledger", "title": "Kim arrives (update)",
+         "text": "Kim arrives (update)\n\n" + body + "\n\nThe talks ended early on Wednesday, the Kremlin said."},
+    ])
+    cleaned = clean_corpus(corpus)
+    assert not cleaned.removed["reason"].str.startswith("outlet boilerplate").any()
+    assert "Officials said talks would last two days" in cleaned.texts["v1"]
