@@ -494,6 +494,220 @@ def test_general_fix_cases(text, expected):
     assert _records(text) == expected
 
 
+# ---------------------------------------------------------------------------
+# General fixes after blind batch 2 (new sentences, not taken from that batch)
+# ---------------------------------------------------------------------------
+
+#: Lower-case role nouns between an affiliation and a name, "who said" clauses,
+#: and "<role> at/in the <Organisation>" (the organisation is never the person).
+ROLE_NOUN_AND_CLAUSE_CASES = [
+    pytest.param(
+        "\"Every bed was ruined by the frost,\" said head gardener Tom Aske.",
+        [("Every bed was ruined by the frost,", "Tom Aske", "direct")],
+        id="title-then-occupation-not-in-title-list",
+    ),
+    pytest.param(
+        "Championship winger Dion Okafor scored twice on Saturday. \"I just kept running,\" he said.",
+        [("I just kept running,", "Dion Okafor", "direct")],
+        id="affiliation-role-noun-name-subject",
+    ),
+    pytest.param(
+        "House Judiciary Committee ranking member Gloria Pell objected to the schedule. "
+        "\"Where is the evidence?\" she asked.",
+        [("Where is the evidence?", "Gloria Pell", "direct")],
+        id="committee-two-word-lower-role",
+    ),
+    pytest.param(
+        "The ruling was welcomed by Marta Quinlan, director of the Coastal Residents' Forum, who said it "
+        "brought \"long-awaited certainty\" to homeowners.",
+        [("long-awaited certainty", "Marta Quinlan", "partial")],
+        id="who-said-through-apposition",
+    ),
+    pytest.param(
+        "The plan was backed by Councillor Ravi Mehta, who said it was \"the fairest option on the table.\"",
+        [("the fairest option on the table.", "Ravi Mehta", "partial")],
+        id="who-said",
+    ),
+    pytest.param(
+        "Anika Baptiste, a hydrologist at the Centre for Coastal Flood Research in Plymouth who was not part "
+        "of the survey, urged caution. \"One dry summer does not make a trend,\" she said.",
+        [("One dry summer does not make a trend,", "Anika Baptiste", "direct")],
+        id="organisation-name-after-for-is-not-a-person",
+    ),
+    pytest.param(
+        "A lecturer in New York, Jane Okoye, said the verdict was \"absurd on its face.\"",
+        [("absurd on its face.", "Jane Okoye", "partial")],
+        id="place-after-role-then-apposition",
+    ),
+    pytest.param(
+        "\"The harvest is the worst in a decade,\" grain analyst in Odesa Petro Kovalenko said. "
+        "\"Prices will follow.\"",
+        [("The harvest is the worst in a decade,", "Petro Kovalenko", "direct"),
+         ("Prices will follow.", "Petro Kovalenko", "direct")],
+        id="role-in-place-then-name",
+    ),
+    pytest.param(
+        "Arsenal's Bukayo Tembo scored the winner. \"It was a dream,\" the 22-year-old said.",
+        [("It was a dream,", "Bukayo Tembo", "direct")],
+        id="club-possessive-before-name",
+    ),
+]
+
+#: Verb-first and characterising cues; a cue after a mid-sentence partial quote.
+CUE_FORM_CASES = [
+    pytest.param(
+        "\"Nobody gave us a chance,\" said captain Ruth Ellery.\n\n"
+        "Said head coach Marco Bellini: \"We defended like a team today.\"",
+        [("Nobody gave us a chance,", "Ruth Ellery", "direct"),
+         ("We defended like a team today.", "Marco Bellini", "direct")],
+        id="sentence-initial-said",
+    ),
+    pytest.param(
+        "Noted for his temper, Marco Bellini stayed calm. \"We move on,\" he said.",
+        [("We move on,", "Marco Bellini", "direct")],
+        id="sentence-initial-participle-is-not-a-cue",
+    ),
+    pytest.param(
+        "Mayor Ines Carvalho hailed the agreement as \"a turning point for the harbour.\"",
+        [("a turning point for the harbour.", "Ines Carvalho", "partial")],
+        id="hailed-object-as",
+    ),
+    pytest.param(
+        "The transport union dismissed the offer as \"an insult to every driver.\"",
+        [("an insult to every driver.", None, "partial")],
+        id="dismissed-object-as-unnamed-source-kept",
+    ),
+    pytest.param(
+        "The plan was dismissed as \"unworkable\" by opponents.",
+        [],
+        id="passive-dismissed-as-is-a-label",
+    ),
+    pytest.param(
+        "Said to be worth $2 million, the painting was \"priceless\" to the family, said curator Ann Lowe.",
+        [("priceless", "Ann Lowe", "partial")],
+        id="inverted-cue-after-partial-quote",
+    ),
+    pytest.param(
+        "The ministry, which said the talks were \"constructive,\" gave no details.",
+        [("constructive,", None, "partial")],
+        id="which-said-organisation-kept-unnamed",
+    ),
+]
+
+#: Tabloid epithets, kin words, coordinated names with one surname, honorifics
+#: and gender: the right one of several people who share a surname.
+PEOPLE_CASES = [
+    pytest.param(
+        "Dad-of-two Gareth Pryce, 38, from Swansea, lost his van in the flood.\n\n"
+        "The father-of-two said: 'We've lost everything we own.'",
+        [("We've lost everything we own.", "Gareth Pryce", "direct")],
+        id="kin-epithet",
+    ),
+    pytest.param(
+        "Marathon runner Effie Lund broke the course record on Sunday.\n\n"
+        "The 31-year-old told reporters: \"My legs are still shaking.\"\n\n"
+        "\"I will sleep for a week.\"",
+        [("My legs are still shaking.", "Effie Lund", "direct"),
+         ("I will sleep for a week.", "Effie Lund", "direct")],
+        id="age-epithet-then-continuation",
+    ),
+    pytest.param(
+        "Jean Varley, 44, and her son Tom were lifted from the roof by helicopter.\n\n"
+        "The mother-of-four said: \"I thought we were going to die up there.\"",
+        [("I thought we were going to die up there.", "Jean Varley", "direct")],
+        id="epithet-gender-skips-the-son",
+    ),
+    pytest.param(
+        "Pensioner Doris Mayhew, 88, was found safe on Tuesday.\n\n"
+        "The great-grandmother said: 'I just went for a walk and got lost.'",
+        [("I just went for a walk and got lost.", "Doris Mayhew", "direct")],
+        id="great-kin-epithet",
+    ),
+    pytest.param(
+        "Brothers Callum and Ewan Strachan opened the distillery in 2015.\n\n"
+        "\"We argued about the label for a year,\" Ewan said.\n\n\"He lost,\" Callum said.",
+        [("We argued about the label for a year,", "Ewan Strachan", "direct"),
+         ("He lost,", "Callum Strachan", "direct")],
+        id="kin-plural-shared-surname",
+    ),
+    pytest.param(
+        "Mary and John Whitfield have run the inn since 1979.\n\n"
+        "\"We never once locked the front door,\" Mary said.",
+        [("We never once locked the front door,", "Mary Whitfield", "direct")],
+        id="first-name-pair-shared-surname",
+    ),
+    pytest.param(
+        "Ortega and Maria Lopez met on Tuesday.\n\n\"It went well,\" Ortega said.",
+        [("It went well,", "Ortega", "direct")],
+        id="surname-and-full-name-not-merged",
+    ),
+    pytest.param(
+        "Graham Pollard, 61, and his wife Denise Pollard, 58, were both fined on Friday.\n\n"
+        "Mrs Pollard told the court: \"I never saw the letters.\"\n\nMr Pollard added: \"Neither did I.\"",
+        [("I never saw the letters.", "Denise Pollard", "direct"), ("Neither did I.", "Graham Pollard", "direct")],
+        id="honorific-picks-spouse",
+    ),
+    pytest.param(
+        "Anna Meyer and her husband Lucas run the corner shop.\n\n\"It's gone,\" Mr Meyer said.",
+        [("It's gone,", "Meyer", "direct")],
+        id="honorific-never-resolves-to-other-gender",
+    ),
+    pytest.param(
+        "Her agent, Dean Moyo, said: \"She will be back next season.\"",
+        [("She will be back next season.", "Dean Moyo", "direct")],
+        id="title-word-that-is-a-first-name",
+    ),
+    pytest.param(
+        "Farid Haddad, the boy's uncle, paced the corridor while she spoke to the doctors.\n\n"
+        "\"We just want him home,\" he said.",
+        [("We just want him home,", "Farid Haddad", "direct")],
+        id="pronoun-in-subordinate-clause-gives-no-gender",
+    ),
+]
+
+#: Quotation marks inside HTML-like markup are attribute values, not speech.
+MARKUP_CASES = [
+    pytest.param("Readers saw <img src=x alt=\"Crews at the scene on Monday night\" class='body-img' "
+                 "onerror=\"steal('session cookie now')\"> beside the story.",
+                 [], id="img-onerror"),
+    pytest.param("<p class=\"lede\">\"We are looking into it,\" said spokeswoman Dana Orr.</p> "
+                 "<a href=\"javascript:alert('x')\" title=\"Read the full report here now\">More</a>",
+                 [("We are looking into it,", "Dana Orr", "direct")], id="quote-between-tags"),
+    pytest.param("\"Click <a href='https://example.org/report'>here</a> for the full figures,\" said analyst "
+                 "Bea Lorne.",
+                 [("Click <a href='https://example.org/report'>here</a> for the full figures,", "Bea Lorne",
+                   "direct")], id="tag-inside-a-quote"),
+]
+
+
+@pytest.mark.parametrize("text, expected", ROLE_NOUN_AND_CLAUSE_CASES + CUE_FORM_CASES + PEOPLE_CASES + MARKUP_CASES)
+def test_blind2_general_fix_cases(text, expected):
+    assert _records(text) == expected
+
+
+@pytest.mark.parametrize("text", [p.values[0] for p in MARKUP_CASES])
+def test_markup_offsets_stay_exact(text):
+    q = extract_quotes(text)
+    for row in q.itertuples():
+        assert text[row.start:row.end] == row.text
+
+
+@pytest.mark.parametrize(
+    "text, mention",
+    [
+        ("Ashcombe Homes said in a statement that the site was \"fully compliant with every regulation.\"",
+         "Ashcombe Homes"),
+        ("The Northern Cycling Forum said the new lanes were \"a good first step.\"", "The Northern Cycling Forum"),
+    ],
+)
+def test_company_and_forum_names_are_organisations(text, mention):
+    q = extract_quotes(text)
+    assert len(q) == 1
+    assert _speaker(q.loc[0, "speaker"]) is None
+    assert q.loc[0, "speaker_mention"] == mention
+    assert "organisation" in q.loc[0, "reason_if_unattributed"]
+
+
 @pytest.mark.parametrize("text, speaker, role", NAME_ROLE_CASES)
 def test_name_and_role_split(text, speaker, role):
     q = extract_quotes(text)
