@@ -18,7 +18,15 @@ two of different outlets, are positives) and ``SEED_NEGATIVES``. Pairs an
 annotator could argue either way are left out rather than guessed.
 
 Wider set: for every story, every cross-outlet pair of its sentences is
-labelled from the tags (so nothing is cherry-picked).
+labelled from the tags (so nothing is cherry-picked). ``DEV_STORIES`` are
+used for tuning; the other stories are held out. The last three stories
+(summit, drug_recall, mayor_election) were added in the second round of work
+on the claim stage, written before that round's method changes, and are
+reported on their own by ``eval_claims.py`` (``FRESH_STORIES``).
+
+The seed pairs here are a hand-picked subset; the primary seed figure of
+``eval_claims.py`` is exhaustive, from an independent annotator's tags
+(``benchmarks/data/seed_claim_tags.csv``).
 
 Run: ``python benchmarks/make_claim_pairs.py`` (deterministic).
 """
@@ -428,6 +436,93 @@ STORIES: dict[str, dict[str, list[tuple[str, str, str]]]] = {
             ("Rovers have signed striker Luca Moretti from Atletico Sur for a club-record fee of 65 million euros, the club announced on Monday.", "signed fee", V),
             ("The 24-year-old has agreed a five-year contract.", "contract", V),
             ("Moretti scored 31 goals in all competitions last season.", "goals", V),
+        ],
+    },    # ---- stories added in the second round (written before any tuning of that
+    # round; all held out) -------------------------------------------------
+    "summit": {
+        "Capital Wire": [
+            ("Kaldorian President Viktor Asmus will travel to Rensha next week for talks with Premier Sun Lei, the Kaldorian foreign ministry said on Thursday.", "asmus_visits ministry_confirmed", V),
+            ("The two leaders are expected to sign an agreement on a new gas pipeline that would carry Kaldorian gas east.", "pipeline_deal", V),
+            ("Kaldoria has been under Western sanctions since its troops crossed into neighbouring Velia in 2021.", "sanctions", V),
+            ("\u201cAsmus needs buyers for his gas and Sun needs cheap energy; it is a marriage of convenience,\u201d said Ines Hoffmann, an analyst at the Baltic Policy Institute.", "convenience needs_buyers", V),
+            ("The leaders last met in 2019, when Sun visited the Kaldorian capital, Orsk.", "last_met_2019", V),
+        ],
+        "Northern Herald": [
+            ("Viktor Asmus will meet Rensha's premier, Sun Lei, in the port city of Darvik next week, officials in Orsk confirmed.", "asmus_visits ministry_confirmed darvik", P),
+            ("A deal on a gas pipeline is expected to top the agenda.", "pipeline_deal", P),
+            ("Ines Hoffmann of the Baltic Policy Institute described the relationship as \u201ca marriage of convenience.\u201d", "convenience", N),
+            ("Kaldoria's economy has shrunk by 4% since sanctions were imposed over its invasion of Velia.", "economy_shrunk sanctions", P),
+            ("The European Union said it was \u201cdeeply concerned\u201d by any deal that helped Kaldoria evade sanctions.", "eu_concern", V),
+        ],
+        "Metro Post": [
+            ("Two of the world's most isolated leaders are to meet next week as Kaldoria's Viktor Asmus heads to Rensha.", "asmus_visits", P),
+            ("Asmus is desperate to find new customers for gas that Europe no longer buys.", "needs_buyers", P),
+            ("The meeting will take place in Darvik, a port on Rensha's northern coast.", "darvik", P),
+            ("Brussels warned it was deeply concerned about any agreement that would let Orsk get around sanctions.", "eu_concern", P),
+        ],
+        # wire copy with one line of its own
+        "Daily Courier": [
+            ("Kaldorian President Viktor Asmus will travel to Rensha next week for talks with Premier Sun Lei, the Kaldorian foreign ministry said on Thursday.", "asmus_visits ministry_confirmed", V),
+            ("The two leaders are expected to sign an agreement on a new gas pipeline that would carry Kaldorian gas east.", "pipeline_deal", V),
+            ("Asmus and Sun have not met since 2019.", "last_met_2019", P),
+            ("Rensha's foreign ministry declined to comment on the agenda.", "rensha_no_comment", V),
+        ],
+        "The Ledger": [
+            ("Sun Lei will host Viktor Asmus for two days of talks focused on energy, the Rensha government announced.", "asmus_visits", P),
+            ("The proposed pipeline, worth an estimated $12 billion, would run 2,000 km from Kaldoria's eastern gas fields.", "pipeline_cost", V),
+            ("The pair last met in Orsk four years ago.", "last_met_2019", P),
+            ("Western governments have imposed sweeping sanctions on Kaldoria since the 2021 invasion of Velia.", "sanctions", P),
+        ],
+    },
+    "drug_recall": {
+        "Capital Wire": [
+            ("Health regulators on Monday ordered a recall of 12 batches of the blood pressure drug Cardiflo after tests found traces of a chemical that may cause cancer.", "recall batches impurity", V),
+            ("Patients should not stop taking the medicine without first speaking to their doctor, the Medicines Agency said.", "dont_stop", V),
+            ("About 300,000 people in the country are prescribed Cardiflo.", "patients", V),
+            ("Manufacturer Helix Pharma said it was cooperating fully with the regulator and had found no evidence that anyone had been harmed.", "cooperating no_harm", V),
+        ],
+        "Harbor Times": [
+            ("A widely used heart medication is being pulled from pharmacy shelves over fears it is contaminated with a cancer-causing impurity.", "recall impurity", P),
+            ("The Medicines Agency urged patients to keep taking their tablets and to talk to a GP or pharmacist if they were worried.", "dont_stop", P),
+            ("Helix Pharma, which makes the drug, said no patients were known to have been harmed.", "no_harm", P),
+            ("Some 300,000 patients rely on the drug to control their blood pressure.", "patients", P),
+        ],
+        "Metro Post": [
+            ("Twelve batches of Cardiflo have been recalled after a possible carcinogen was detected during routine testing.", "recall batches impurity", P),
+            ("\u201cThis is a precautionary step and the risk to any individual patient is very low,\u201d said Dr. Amara Osei, the agency's chief safety officer.", "precaution low_risk", V),
+            ("It is the second recall of a blood pressure drug this year.", "second_recall", V),
+        ],
+        "Daily Courier": [
+            ("Regulators have ordered the recall of a blood pressure drug after a potentially cancer-causing chemical was found in some batches.", "recall impurity", P),
+            ("Dr. Amara Osei, the agency's chief safety officer, said the risk to individual patients was \u201cvery low.\u201d", "low_risk", N),
+            ("In March, a different blood pressure medicine was withdrawn over a similar contamination.", "second_recall", P),
+            ("Helix Pharma shares fell 6% on the news.", "shares_fell", V),
+        ],
+    },
+    "mayor_election": {
+        "Capital Wire": [
+            ("Clara Nunez was elected mayor of Port Amelia on Sunday with 54% of the vote, becoming the first woman to lead the city.", "won first_woman", V),
+            ("Incumbent Ray Doyle conceded defeat shortly before midnight and congratulated his rival.", "conceded", V),
+            ("Turnout was 38%, the lowest in the city's history.", "turnout", V),
+            ("Nunez campaigned on a promise to build 10,000 affordable homes within four years.", "housing", V),
+        ],
+        "Northern Herald": [
+            ("Port Amelia has its first female mayor after Clara Nunez won Sunday's election with a clear majority.", "won first_woman", P),
+            ("Ray Doyle, who had held the job for eight years, admitted defeat late on Sunday night.", "conceded doyle_eight_years", P),
+            ("\u201cTonight the people of this city chose hope,\u201d Nunez told cheering supporters.", "hope", V),
+            ("Only 38 percent of eligible voters cast a ballot.", "turnout", P),
+        ],
+        "Metro Post": [
+            ("Nunez took 54 percent of the vote to Doyle's 41 percent.", "won", P),
+            ("She has pledged to build ten thousand affordable homes by 2028.", "housing", P),
+            ("\u201cThe people of this city chose hope tonight,\u201d she told supporters.", "hope", N),
+            ("Doyle said he had called Nunez to congratulate her.", "conceded", P),
+        ],
+        "The Ledger": [
+            ("Ray Doyle's eight years as mayor of Port Amelia came to an end on Sunday as voters elected Clara Nunez.", "won doyle_eight_years", P),
+            ("Low turnout, at just 38%, marred the result, election officials said.", "turnout", P),
+            ("Housing was the central issue of the campaign, with Nunez promising 10,000 new affordable homes.", "housing", P),
+            ("Nunez will be sworn in on January 2.", "sworn_in", V),
         ],
     },
 }

@@ -14,49 +14,74 @@ and the views built from them: :func:`claim_matrix`, :func:`unique_claims`,
 
 Method (the numbers are in :class:`~newslib.settings.Settings`):
 
-1. **Units.** Each sentence is one unit, or several clause units when it joins
-   two statements with ``;``, a spaced dash, ``, while``, ``, whereas``,
-   ``, but`` or ``, and`` (not when ``, and`` closes a list) and each side has
-   at least :data:`MIN_CLAUSE_TOKENS` content words. So "Putin is hoping to
-   gain ... missiles from Kim, while North Korea is in the market for ...
-   submarines" can support two claims.
-2. **Vectors.** Units become TF-IDF vectors (scikit-learn, unigrams,
-   sublinear tf, l2) of :func:`claim_tokens`: the normalised, stemmed content
-   words of :func:`newslib.normalize.content_tokens` without attribution words
-   (``newslib/data/claim_attribution_words.txt``) and with demonyms and
-   capitals folded into their country (``newslib/data/claim_equivalents.csv``).
-3. **Candidates.** Each unit keeps its ``claim_top_k`` nearest neighbours from
+1. **Units.** A sentence is cut into units, each a statement of its own:
+
+   * a direct quote (``kind == "direct"`` in the ``quotes`` table; without
+     that table, a quotation that opens the sentence or follows a colon) is
+     cut from its attribution, so '"It's showing that Mr. Putin is scrambling
+     for help," said Hertling, who previously served as the commanding
+     general of US Army Europe' gives the quote and the clause about
+     Hertling's career. What is left outside the quote is dropped when it is
+     only attribution: fewer than :data:`MIN_CLAUSE_TOKENS` content words
+     once capitalised words (names, titles, outlets) are set aside
+     ("retired Lt. Gen. Mark Hertling told CNN");
+   * each piece is split into clauses at ``;``, a spaced dash, ``, while``,
+     ``, whereas``, ``, but`` or ``, and`` (not when ``, and`` closes a list)
+     when each side keeps at least :data:`MIN_CLAUSE_TOKENS` content words.
+     So "Putin is hoping to gain ... missiles from Kim, while North Korea is
+     in the market for ... submarines" supports two claims.
+
+2. **Tokens.** :func:`claim_tokens`: the normalised words of
+   :func:`newslib.normalize.word_tokens`, with words and phrases of
+   ``newslib/data/claim_equivalents.csv`` replaced by one canonical word
+   (demonyms and capitals by their country; a small general lexicon of news
+   paraphrases: meeting / summit / talks, weapons / arms / munitions,
+   want / seek / look for / hope to gain, buy / sell / supply ...), then stop
+   words and attribution words (``claim_attribution_words.txt``) removed and
+   the rest Snowball-stemmed. "4 percent" and "4 per cent" become "4%".
+3. **Vectors.** Units become TF-IDF vectors (scikit-learn, unigrams,
+   sublinear tf, l2), so a similarity is a cosine.
+4. **Candidates.** Each unit keeps its ``claim_top_k`` nearest neighbours from
    a chunked sparse product over terms found in at most ``claim_max_df``
    units, each unit querying with its :data:`QUERY_TERMS` rarest terms, so the
    cost grows about linearly with the corpus (no all-pairs comparison).
    Candidates are rescored with the full cosine; rapidfuzz raises the score
-   of near-verbatim pairs to their ratio (``claim_fuzzy_min``).
-4. **Repeats.** A sentence scoring at least ``claim_repeat_threshold`` with an
-   earlier sentence of its own article is a ``sentence_repeats`` row. It is
-   still aligned; if it ends up alone it is linked to the claims of the
-   sentence it repeats instead of forming a claim of its own.
-5. **Clustering.** Pairs of units from different articles scoring at least
-   ``claim_threshold`` are merged greedily, best pair first. Two groups merge
-   only when no article is in both (an article supports a claim once) and
-   their mean pairwise cosine is at least ``claim_threshold *
-   claim_link_guard`` (average linkage, which stops one loose pair from
-   chaining two different claims together).
-6. **Secondary links.** A unit is also linked to another claim when one of
+   of near-verbatim pairs to the ratio of their content tokens
+   (``claim_fuzzy_min``). This candidate graph does not depend on
+   ``claim_threshold``: it is kept (for the same ``sentences`` and
+   ``quotes`` objects) so that a threshold slider only re-runs the steps
+   below.
+5. **Repeats.** A unit scoring at least ``claim_repeat_threshold`` with a
+   unit of an earlier sentence of its own article repeats it (a quote given
+   twice, a sentence restated): it stays out of the clustering, where "one
+   article per claim" would split the claim in two, and is linked to the
+   claims of the unit it repeats. A sentence whose units all repeat one
+   earlier sentence is a ``sentence_repeats`` row.
+6. **Clustering.** Average linkage (UPGMA) on the candidate graph: pairs of
+   units from different articles scoring at least ``claim_threshold`` are
+   the links; the two groups with the highest **mean cosine over all pairs
+   of their members** are merged first (computed exactly from sums of unit
+   vectors, so pairs outside the candidates count with their true cosine),
+   as long as that mean is at least ``claim_threshold * claim_link_guard``
+   and no article is in both groups (an article supports a claim once). One
+   loose pair therefore cannot chain two different claims together.
+7. **Secondary links.** A unit is also linked to another claim when one of
    its pairs with a member reaches ``claim_threshold`` and its mean score over
    the members reaches ``claim_threshold * claim_secondary_factor``: one
-   sentence can support several claims, and a quote repeated in one article
-   with another attribution joins the claim too.
-7. Every unit left alone is a single-outlet claim, so "what only this outlet
+   sentence can support several claims.
+8. Every unit left alone is a single-outlet claim, so "what only this outlet
    reported" is a claim too. A sentence without any content word ("He
    said:") is in no claim.
 
 ``claim_id`` is ``"c"`` plus the first 10 hex digits of the SHA-1 of the
-sorted member unit keys (``sent_id`` and clause number), so it is the same for
-the same input. ``label`` is the text of the medoid unit (highest summed
-similarity to the other members). ``kind`` is ``"quote"`` when at least half
-of the members lie mostly (>= 50 % of their characters) inside direct quotes,
-taken from the ``quotes`` table's offsets, or from quotation marks in the
-sentence when that table is empty.
+sorted member unit keys (``sent_id`` and unit number), so it is the same for
+the same input. ``label`` is the text of the member unit with the highest mean
+cosine to the other members (the medoid), taken among the members whose form
+matches the claim's ``kind`` (a narrative sentence labels a narrative claim,
+not a quote that happens to share its words). ``kind`` is ``"quote"`` when at
+least half of the members lie mostly (>= 50 % of their characters) inside
+direct quotes, taken from the ``quotes`` table's offsets, or from quotation
+marks in the sentence when that table is empty.
 """
 
 from __future__ import annotations
@@ -64,13 +89,13 @@ from __future__ import annotations
 import hashlib
 import re
 from functools import lru_cache
+from itertools import chain
 from importlib import resources
 from typing import TYPE_CHECKING, Any, Iterable, NamedTuple
 
 from newslib.settings import Settings
 
 if TYPE_CHECKING:  # pragma: no cover
-    import numpy as np
     import pandas as pd
 
 __all__ = [
@@ -79,6 +104,9 @@ __all__ = [
     "LINK_COLUMNS",
     "REPEAT_COLUMNS",
     "align_claims",
+    "claim_tokens",
+    "split_clauses",
+    "split_units",
     "claim_matrix",
     "unique_claims",
     "omissions",
@@ -94,8 +122,13 @@ OVERLAP_COLUMNS = ["outlet_a", "outlet_b", "claims_a", "claims_b", "shared", "un
 #: A clause must keep at least this many content words to stand as a unit of
 #: its own; shorter pieces ("..., but he declined") stay with their sentence.
 #: Three is the smallest count that still names an actor, an action and an
-#: object, the minimum for a checkable statement.
+#: object, the minimum for a checkable statement. The same count decides
+#: whether the text outside a direct quote says more than who said it.
 MIN_CLAUSE_TOKENS = 3
+#: A direct quote is cut from its attribution only when it keeps at least
+#: this many content words (shorter ones, "Not surprising at all.", are
+#: compared with their attribution): 3, as for clauses.
+MIN_QUOTE_TOKENS = 3
 
 #: Where a sentence joins two statements. Commas before "and" are not used:
 #: they mostly close lists ("shells, anti-tank missiles, and rockets").
@@ -104,17 +137,26 @@ _CLAUSE_BREAK = re.compile(
     re.IGNORECASE,
 )
 _LIST_BEFORE = re.compile(r",\s+[^,;]{1,35}$")
+#: Capitalised words: names, titles and outlets in an attribution.
+_CAPITALISED = re.compile(r"\b[A-Z][\w\u2019'.-]*")
 #: Candidate search uses only this many of a unit's heaviest (rarest)
 #: eligible terms as the query. Eight keeps every labelled positive pair of
-#: the seeds and the wider set among the candidates (eval_claims.py prints
-#: the same F1 with 8 as with no pruning) while bounding the cost per unit.
+#: the seeds and the wider set that the full cosine would accept among the
+#: candidates (eval_claims.py prints the same F1 with 8 as with no pruning)
+#: while bounding the cost per unit.
 QUERY_TERMS = 8
 _EDGE_PUNCT = " \t\n,;:\u2013\u2014-"
-_QUOTE_SPAN = re.compile(r"[\"\u201c\u201d]([^\"\u201c\u201d]*)[\"\u201c\u201d]")
-#: rapidfuzz scores below this never raise a pair's score (they are not
-#: near-verbatim); 0-1 scale. Only pairs whose cosine is already above
-#: FUZZY_MIN_COSINE are compared with rapidfuzz, which bounds its cost.
-FUZZY_MIN_COSINE = 0.2
+_QUOTE_MARKS = "\"\u201c\u201d"
+#: Pairs whose cosine is at least this are compared with rapidfuzz across
+#: articles (near-verbatim text scores high on both, so lower cosines are not
+#: worth comparing). On the generated 10,000-article corpus, which copies a
+#: lot of text verbatim, that is about half of the 1.1 million candidate
+#: pairs, and rapidfuzz's ``cpdist`` compares them in about a second.
+FUZZY_MIN_COSINE = 0.5
+#: Pairs inside one article are compared with rapidfuzz from this cosine on
+#: (for the repeats): a repeat (``claim_repeat_threshold``, 0.8) shares most
+#: of its words, so its cosine is far above 0.2.
+_REPEAT_MIN_COSINE = 0.2
 
 
 class ClaimResult(NamedTuple):
@@ -126,7 +168,7 @@ class ClaimResult(NamedTuple):
 
 
 # ---------------------------------------------------------------------------
-# Units
+# Word lists
 # ---------------------------------------------------------------------------
 
 
@@ -143,39 +185,81 @@ def attribution_stems() -> frozenset[str]:
     )
 
 
-@lru_cache(maxsize=1)
-def equivalent_stems() -> dict[str, tuple[str, ...]]:
-    """Stemmed term -> stemmed replacement words (``claim_equivalents.csv``).
+class _Lexicon(NamedTuple):
+    words: dict[str, tuple[str, ...]]  # stem of one word -> canonical stems
+    phrases: dict[tuple[str, ...], tuple[str, ...]]  # stems of 2+ words -> canonical stems
+    first: frozenset[str]  # first stems of the phrases
+    longest: int  # words in the longest phrase
 
-    Demonyms and capital-for-country metonymy: "Russian" and "Moscow" both
-    count as "russia", "Pyongyang" and "DPRK" as "north korea".
-    """
+
+@lru_cache(maxsize=1)
+def _lexicon() -> _Lexicon:
     import csv
 
-    from newslib.normalize import content_tokens, stem
+    from newslib.normalize import content_tokens, stem, word_tokens
 
     text = resources.files("newslib.data").joinpath("claim_equivalents.csv").read_text("utf-8")
-    out: dict[str, tuple[str, ...]] = {}
+    words: dict[str, tuple[str, ...]] = {}
+    phrases: dict[tuple[str, ...], tuple[str, ...]] = {}
     for row in csv.DictReader(text.splitlines()):
-        term, same_as = (row.get("term") or "").strip().lower(), (row.get("same_as") or "").strip()
-        if term and same_as:
-            out[stem(term)] = tuple(content_tokens(same_as))
-    return out
+        term, same_as = (row.get("term") or "").strip(), (row.get("same_as") or "").strip()
+        if not term or not same_as:
+            continue
+        key = tuple(stem(w) for w in word_tokens(term))
+        canonical = tuple(content_tokens(same_as))
+        if len(key) == 1:
+            words[key[0]] = canonical
+        elif key:
+            phrases[key] = canonical
+    return _Lexicon(words, phrases, frozenset(k[0] for k in phrases), max((len(k) for k in phrases), default=0))
 
 
-@lru_cache(maxsize=None)
-def _claim_token(token: str) -> tuple[str, ...]:
-    """What one normalised word contributes to a claim's tokens (cached)."""
+def equivalent_stems() -> dict[str, tuple[str, ...]]:
+    """Stemmed word -> canonical stems (one-word rows of ``claim_equivalents.csv``).
+
+    Demonyms and capital-for-country metonymy ("Russian" and "Moscow" both
+    count as "russia", "Pyongyang" and "DPRK" as "north korea") and the
+    one-word rows of the paraphrase lexicon ("summit" -> "meet").
+    """
+    return _lexicon().words
+
+
+class _Word(NamedTuple):
+    tokens: tuple[str, ...]  # what the word contributes on its own
+    stem: str  # its Snowball stem ("" for numbers)
+    special: bool  # it may start a lexicon phrase, or is "percent" / "per" / "pct"
+
+
+#: Per-process memo of :func:`_word` (a dict lookup is several times cheaper
+#: than an ``lru_cache`` call, and this runs for every word of the corpus).
+#: Words are few (a 10,000-article corpus has about 60,000 distinct ones).
+_WORDS: dict[str, _Word] = {}
+_PERCENT_WORDS = frozenset({"percent", "pct", "per"})
+#: The words seen so far whose record is ``special`` (see :class:`_Word`).
+_SPECIAL: set[str] = set()
+
+
+def _word(token: str) -> _Word:
+    """What one normalised word contributes to a claim's tokens (memoised)."""
     from newslib.normalize import stem, stop_words
 
+    record = _WORDS.get(token)
+    if record is not None:
+        return record
+    lex = _lexicon()
     if not token[0].isalpha():
-        return (token,)  # numbers are kept as they are
-    if len(token) < 2 or token in stop_words():
-        return ()
-    stemmed = stem(token)
-    if stemmed in attribution_stems():
-        return ()
-    return equivalent_stems().get(stemmed, (stemmed,))
+        record = _Word((token,), "", False)  # numbers are kept as they are
+    else:
+        stemmed = stem(token)
+        special = stemmed in lex.first or token in _PERCENT_WORDS
+        if len(token) < 2 or token in stop_words() or stemmed in attribution_stems():
+            record = _Word((), stemmed, special)
+        else:
+            record = _Word(lex.words.get(stemmed, (stemmed,)), stemmed, special)
+    _WORDS[token] = record
+    if record.special:
+        _SPECIAL.add(token)
+    return record
 
 
 def claim_tokens(text: str) -> list[str]:
@@ -185,23 +269,61 @@ def claim_tokens(text: str) -> list[str]:
         text: a sentence or clause.
 
     Returns:
-        :func:`newslib.normalize.content_tokens` without attribution stems,
-        with demonyms and capitals replaced by their country (see
-        :func:`equivalent_stems`).
+        Stemmed content words of the normalised text, without stop words and
+        attribution words, with the words and phrases of
+        ``claim_equivalents.csv`` replaced by their canonical form (see the
+        module docstring) and "N percent" / "N per cent" written "N%".
+
+    Examples:
+        >>> claim_tokens("Moscow is seeking to buy anti-tank missiles")
+        ['russia', 'seek', 'suppli', 'antitank', 'missil']
     """
     from newslib.normalize import word_tokens
 
+    words = word_tokens(text)
+    records = list(map(_WORDS.get, words))
+    if None in records:
+        records = [r or _word(w) for r, w in zip(records, words)]
+    if _SPECIAL.isdisjoint(words):  # the common case: word by word
+        return list(chain.from_iterable(r.tokens for r in records))  # type: ignore[union-attr]
+    lex = _lexicon()
     out: list[str] = []
-    for token in word_tokens(text):
-        out.extend(_claim_token(token))
+    i, n = 0, len(words)
+    while i < n:
+        word, record = words[i], records[i]
+        if record.special:
+            if i and words[i - 1][0].isdigit() and out and out[-1] == words[i - 1]:
+                # "4 percent", "4 per cent", "4 pct" -> "4%" (as "4%" is written)
+                step = 2 if word == "per" and i + 1 < n and words[i + 1] == "cent" else 1 if word != "per" else 0
+                if step:
+                    out[-1] += "%"
+                    i += step
+                    continue
+            matched = 0
+            for size in range(min(lex.longest, n - i), 1, -1):
+                canonical = lex.phrases.get(tuple(r.stem for r in records[i : i + size]))
+                if canonical is not None:
+                    out.extend(canonical)
+                    matched = size
+                    break
+            if matched:
+                i += matched
+                continue
+        out.extend(record.tokens)
+        i += 1
     return out
+
+
+# ---------------------------------------------------------------------------
+# Units
+# ---------------------------------------------------------------------------
 
 
 def split_clauses(text: str) -> list[tuple[int, int, list[str]]]:
     """Split a sentence into clause units.
 
     Args:
-        text: one sentence.
+        text: one sentence (or one piece of it).
 
     Returns:
         ``(start, end, tokens)`` per unit, offsets into ``text``. A sentence
@@ -238,30 +360,116 @@ def split_clauses(text: str) -> list[tuple[int, int, list[str]]]:
         last = units.pop()
         prior = units.pop()
         units.append((prior[0], last[1], prior[2] + last[2]))
-    out = []
-    for start, end, tokens in units:
-        # trim separators and spaces from the clause edges
+    return [_trim(text, start, end, tokens) for start, end, tokens in units]
+
+
+def _trim(text: str, start: int, end: int, tokens: list[str]) -> tuple[int, int, list[str]]:
+    """Trim separators, spaces and unpaired quotation marks from a unit's edges."""
+    while True:
         while start < end and text[start] in _EDGE_PUNCT:
             start += 1
         while end > start and text[end - 1] in _EDGE_PUNCT:
             end -= 1
-        out.append((start, end, tokens))
-    return out
+        piece = text[start:end]
+        if sum(piece.count(mark) for mark in _QUOTE_MARKS) % 2 == 0:
+            return start, end, tokens
+        if piece[:1] in _QUOTE_MARKS:  # a quote that opened or closed outside this unit
+            start += 1
+        elif piece[-1:] in _QUOTE_MARKS:
+            end -= 1
+        else:
+            return start, end, tokens
+
+
+@lru_cache(maxsize=8192)
+def _token_count(text: str) -> int:
+    # split_units tests pieces before splitting them into clauses, which
+    # tokenises them again: the small cache spares the second pass
+    return len(claim_tokens(text))
+
+
+def _label(text: str) -> str:
+    """A unit's text as a claim label: no separators or unpaired quotation marks at its edges."""
+    start, end, _ = _trim(text, 0, len(text), [])
+    return text[start:end] or text
+
+
+def _says_more_than_who(piece: str) -> bool:
+    """Whether text outside a quote states something besides its attribution."""
+    return _token_count(_CAPITALISED.sub(" ", piece)) >= MIN_CLAUSE_TOKENS
+
+
+def split_units(text: str, quote_spans: Iterable[tuple[int, int]] = ()) -> list[tuple[int, int, list[str]]]:
+    """Split a sentence into its units: direct quotes, then clauses.
+
+    Args:
+        text: one sentence.
+        quote_spans: ``(start, end)`` offsets into ``text`` of the direct
+            quotes it contains (quotation marks may or may not be included).
+
+    Returns:
+        ``(start, end, tokens)`` per unit, offsets into ``text``, in text
+        order. Without a usable quote this is :func:`split_clauses`. Text
+        outside the quotes that only says who spoke is not a unit.
+
+    Examples:
+        >>> text = '"Prices will keep rising this winter," Finance Minister Lena Hart said.'
+        >>> [text[s:e] for s, e, _ in split_units(text, [(1, 37)])]
+        ['Prices will keep rising this winter']
+    """
+    spans = sorted(
+        (max(0, s), min(len(text), e))
+        for s, e in quote_spans
+        if min(len(text), e) > max(0, s) and _token_count(text[max(0, s) : e]) >= MIN_QUOTE_TOKENS
+    )
+    if not spans:
+        return split_clauses(text)
+    pieces: list[tuple[int, int, bool]] = []
+    prev = 0
+    for s, e in spans:
+        if s < prev:  # overlapping spans: extend the previous quote
+            if pieces and pieces[-1][2]:
+                pieces[-1] = (pieces[-1][0], max(e, pieces[-1][1]), True)
+                prev = max(prev, e)
+            continue
+        if s > prev:
+            pieces.append((prev, s, False))
+        pieces.append((s, e, True))
+        prev = e
+    if prev < len(text):
+        pieces.append((prev, len(text), False))
+    outside = [(s, e) for s, e, quoted in pieces if not quoted and _token_count(text[s:e])]
+    if not outside:
+        return split_clauses(text)  # the quote is the sentence ('He said: "..."')
+    units: list[tuple[int, int, list[str]]] = []
+    for s, e, quoted in pieces:
+        piece = text[s:e]
+        if not quoted and not _says_more_than_who(piece):
+            continue
+        for a, b, tokens in split_clauses(piece):
+            if tokens:
+                units.append(_trim(text, s + a, s + b, tokens))
+    return [u for u in units if u[1] > u[0]] or split_clauses(text)
 
 
 class _Units(NamedTuple):
     sent_row: list[int]  # row of the sentence in the sentences table
-    clause: list[int]  # clause number within the sentence (0 when unsplit)
+    clause: list[int]  # unit number within the sentence (0 when unsplit)
     start: list[int]  # offsets into the sentence text
     end: list[int]
     tokens: list[list[str]]
-    whole: list[bool]  # the unit is the whole sentence
 
 
-def _build_units(texts: list[str]) -> _Units:
-    units = _Units([], [], [], [], [], [])
+def _build_units(texts: list[str], quote_spans: dict[int, list[tuple[int, int]]] | None = None) -> _Units:
+    units = _Units([], [], [], [], [])
+    quote_spans = quote_spans or {}
+    seen: dict[tuple[str, tuple[tuple[int, int], ...]], list[tuple[int, int, list[str]]]] = {}
     for row, text in enumerate(texts):
-        pieces = split_clauses(text)
+        spans = tuple(quote_spans.get(row, ()))
+        pieces = seen.get((text, spans))  # verbatim copies are split once
+        if pieces is None:
+            pieces = split_units(text, spans) if spans else split_clauses(text)
+            seen[(text, spans)] = pieces
         for n, (start, end, tokens) in enumerate(pieces):
             if not tokens:
                 continue
@@ -270,20 +478,88 @@ def _build_units(texts: list[str]) -> _Units:
             units.start.append(start)
             units.end.append(end)
             units.tokens.append(tokens)
-            units.whole.append(len(pieces) == 1)
     return units
 
 
-def _identity(tokens: list[str]) -> list[str]:
-    # Unigrams only: on the dev stories, adding word bigrams lowered the
-    # cosine of paraphrases (which rarely share bigrams) more than it helped
-    # precision (dev F1 0.78 -> 0.87 without them, see eval_claims.py).
-    return tokens
+def _direct_quote_spans(sentences: "pd.DataFrame", quotes: "pd.DataFrame | None") -> dict[int, list[tuple[int, int]]]:
+    """Row of a sentence -> offsets (into the sentence) of its direct quotes.
+
+    From the ``quotes`` table when it has offsets (rows of kind ``direct``);
+    otherwise from quotation marks: a quotation that opens the sentence (also
+    one carried over from the previous sentence, with only a closing mark) or
+    follows a colon, which is how a direct quote with its attribution reads.
+    """
+    texts = sentences["text"].astype(str).tolist()
+    out: dict[int, list[tuple[int, int]]] = {}
+    has_offsets = (
+        quotes is not None
+        and len(quotes)
+        and {"article_id", "start", "end"} <= set(quotes.columns)
+        and {"start", "article_id"} <= set(sentences.columns)
+    )
+    if has_offsets:
+        assert quotes is not None
+        table = quotes if "kind" not in quotes.columns else quotes[quotes["kind"] == "direct"]
+        spans: dict[str, list[tuple[int, int]]] = {}
+        for art, s, e in zip(table["article_id"], table["start"], table["end"]):
+            spans.setdefault(art, []).append((int(s), int(e)))
+        if not spans:
+            return out
+        for row, (art, start, text) in enumerate(zip(sentences["article_id"], sentences["start"], texts)):
+            found = spans.get(art)
+            if not found:
+                continue
+            s0, e0 = int(start), int(start) + len(text)
+            local = [(max(s, s0) - s0, min(e, e0) - s0) for s, e in found if s < e0 and e > s0]
+            if local:
+                out[row] = local
+        return out
+    for row, text in enumerate(texts):
+        lead = len(text) - len(text.lstrip(" " + _QUOTE_MARKS))
+        local = [
+            (s, e)
+            for s, e in _quote_intervals(text)
+            if s <= lead + 1 or e == len(text) and s == 0 or text[: max(0, s - 1)].rstrip().endswith(":")
+        ]
+        if local:
+            out[row] = local
+    return out
+
+
+def _quote_intervals(text: str) -> list[tuple[int, int]]:
+    """Offsets of the quoted text in a sentence, from its quotation marks.
+
+    Marks are paired in order. With an odd number of marks, a first mark that
+    closes a quote (a curly closing mark, or a straight one after some text)
+    ends a quote carried over from the previous sentence; a last unpaired
+    mark opens one that runs on to the next sentence. Offsets exclude the
+    marks.
+    """
+    marks = [i for i, ch in enumerate(text) if ch in _QUOTE_MARKS]
+    if not marks:
+        return []
+    out: list[tuple[int, int]] = []
+    lead = len(text) - len(text.lstrip(" " + _QUOTE_MARKS))
+    if len(marks) % 2 == 1 and text[marks[0]] != "\u201c" and marks[0] > lead:
+        out.append((0, marks[0]))  # carried over from the previous sentence
+        marks = marks[1:]
+    for i in range(0, len(marks) - 1, 2):
+        out.append((marks[i] + 1, marks[i + 1]))
+    if len(marks) % 2 == 1:
+        out.append((marks[-1] + 1, len(text)))  # runs on to the next sentence
+    return out
 
 
 # ---------------------------------------------------------------------------
 # Vectors and candidates
 # ---------------------------------------------------------------------------
+
+
+def _identity(tokens: list[str]) -> list[str]:
+    # Unigrams only: on the dev stories, adding word bigrams lowered the
+    # cosine of paraphrases (which rarely share bigrams) more than it helped
+    # precision (see eval_claims.py).
+    return tokens
 
 
 def _tfidf(tokens: list[list[str]]):  # type: ignore[no-untyped-def]
@@ -403,6 +679,24 @@ def _pair_cosines(X, a, b):  # type: ignore[no-untyped-def]
     return out
 
 
+def _fuzzy_scores(a, b, units: _Units):  # type: ignore[no-untyped-def]
+    """rapidfuzz ratio (0-1) of the content tokens of each pair of units.
+
+    The tokens are already normalised, stemmed and free of stop words, so
+    house style (quote marks, spelling, "said" / "told") does not lower the
+    ratio, and no text is normalised a second time.
+    """
+    import numpy as np
+    from rapidfuzz import fuzz, process
+
+    if not len(a):
+        return np.zeros(0, dtype=np.float64)
+    joined = {int(u): " ".join(units.tokens[u]) for u in np.unique(np.concatenate([a, b])).tolist()}
+    left = [joined[u] for u in a.tolist()]
+    right = [joined[u] for u in b.tolist()]
+    return np.asarray(process.cpdist(left, right, scorer=fuzz.ratio, workers=1), dtype=np.float64) / 100.0
+
+
 # ---------------------------------------------------------------------------
 # Cluster vectors: dict (sparse) or ndarray (dense) sums of unit vectors
 # ---------------------------------------------------------------------------
@@ -444,7 +738,7 @@ class _VectorStore:
 # ---------------------------------------------------------------------------
 
 
-def _quoted_share(sentences: "pd.DataFrame", units: _Units, quotes: "pd.DataFrame") -> list[float]:
+def _quoted_share(sentences: "pd.DataFrame", units: _Units, quotes: "pd.DataFrame | None") -> list[float]:
     from bisect import bisect_right
 
     texts = sentences["text"].tolist()
@@ -456,6 +750,7 @@ def _quoted_share(sentences: "pd.DataFrame", units: _Units, quotes: "pd.DataFram
         and {"start", "article_id"} <= set(sentences.columns)
     )
     if has_offsets:
+        assert quotes is not None
         spans: dict[str, list[tuple[int, int]]] = {}
         for art, s, e in zip(quotes["article_id"], quotes["start"], quotes["end"]):
             spans.setdefault(art, []).append((int(s), int(e)))
@@ -475,15 +770,102 @@ def _quoted_share(sentences: "pd.DataFrame", units: _Units, quotes: "pd.DataFram
                 covered += max(0, min(e, ue) - max(s, us))
             share[i] = min(1.0, covered / max(1, ue - us))
         return share
+    intervals: dict[int, list[tuple[int, int]]] = {}
     for i, row in enumerate(units.sent_row):
-        piece = texts[row][units.start[i] : units.end[i]]
-        inside = sum(len(m.group(0)) for m in _QUOTE_SPAN.finditer(piece))
-        # an unclosed opening quote (a quote that runs on) counts to the end
-        marks = piece.count('"') + piece.count("\u201c") + piece.count("\u201d")
-        if marks % 2 == 1 and piece.lstrip()[:1] in {'"', "\u201c"}:
-            inside = len(piece)
-        share[i] = inside / max(1, len(piece))
+        if row not in intervals:
+            intervals[row] = _quote_intervals(texts[row])
+        us, ue = units.start[i], units.end[i]
+        covered = sum(max(0, min(e, ue) - max(s, us)) for s, e in intervals[row])
+        share[i] = min(1.0, covered / max(1, ue - us))
     return share
+
+
+# ---------------------------------------------------------------------------
+# The candidate graph (independent of the threshold, kept between calls)
+# ---------------------------------------------------------------------------
+
+
+class _Graph(NamedTuple):
+    units: _Units
+    X: Any  # unit vectors (sparse TF-IDF or dense embeddings), rows of unit length
+    a: Any  # candidate pairs (unit numbers), a < b, different sentences
+    b: Any
+    cosine: Any  # cosine of each pair
+    score: Any  # cosine, raised to the rapidfuzz ratio for near-verbatim pairs
+    same_article: Any  # bool per pair
+    quoted: list[float]  # share of each unit inside direct quotes
+    unit_texts: list[str]
+
+
+#: Graphs kept for the same input objects (see :func:`_graph_for`). Two:
+#: enough for a notebook that compares two corpora with one slider each.
+_GRAPH_CACHE_SIZE = 2
+_graph_cache: list[tuple[tuple[Any, ...], Any, Any, _Graph]] = []
+
+
+def _graph_key(sentences: "pd.DataFrame", quotes: "pd.DataFrame | None", settings: Settings) -> tuple[Any, ...]:
+    # identity of the inputs plus a cheap fingerprint of their content (an
+    # in-place edit of the text changes the lengths), and every option the
+    # graph depends on (not the threshold, guard or secondary factor)
+    texts = sentences["text"]
+    fingerprint = (len(sentences), int(texts.str.len().sum()) if len(sentences) else 0, 0 if quotes is None else len(quotes))
+    options = (settings.claim_method, settings.claim_top_k, settings.claim_max_df, settings.claim_embedding_model)
+    return (id(sentences), id(quotes), fingerprint, options)
+
+
+def _graph_for(sentences: "pd.DataFrame", quotes: "pd.DataFrame | None", settings: Settings) -> _Graph:
+    """The candidate graph of ``sentences``, built once per input objects.
+
+    A threshold slider calls :func:`align_claims` again and again with the
+    same ``sentences`` and ``quotes`` tables: tokens, vectors, neighbours and
+    rapidfuzz scores do not depend on the threshold, so they are reused and
+    only the clustering runs again. The cache holds references to the input
+    tables, so an id can not be reused by another table while its entry lives.
+    """
+    key = _graph_key(sentences, quotes, settings)
+    for n, (k, s_ref, q_ref, graph) in enumerate(_graph_cache):
+        if k == key and s_ref is sentences and q_ref is quotes:
+            _graph_cache.append(_graph_cache.pop(n))  # most recently used last
+            return graph
+    graph = _build_graph(sentences.reset_index(drop=True), quotes, settings)
+    _graph_cache.append((key, sentences, quotes, graph))
+    del _graph_cache[:-_GRAPH_CACHE_SIZE]
+    return graph
+
+
+def _build_graph(sentences: "pd.DataFrame", quotes: "pd.DataFrame | None", settings: Settings) -> _Graph:
+    import numpy as np
+
+    texts = sentences["text"].astype(str).tolist()
+    arts = sentences["article_id"].tolist()
+    units = _build_units(texts, _direct_quote_spans(sentences, quotes))
+    unit_texts = [texts[r][s:e].strip() for r, s, e in zip(units.sent_row, units.start, units.end)]
+    if settings.claim_method == "tfidf":
+        X = _tfidf(units.tokens) if units.tokens else None
+    else:
+        X = np.asarray(_embed(unit_texts, settings.claim_embedding_model), dtype=np.float64)
+    if X is None or X.shape[0] == 0:
+        empty = np.zeros(0, dtype=np.int64)
+        return _Graph(units, X, empty, empty, empty.astype(float), empty.astype(float), empty.astype(bool), [], unit_texts)
+    a, b = _top_k_pairs(X, k=settings.claim_top_k, max_df=settings.claim_max_df)
+    cosine = _pair_cosines(X, a, b)
+    unit_row = np.asarray(units.sent_row, dtype=np.int64)
+    other_sentence = unit_row[a] != unit_row[b]
+    a, b, cosine = a[other_sentence], b[other_sentence], cosine[other_sentence]
+    art_codes = np.unique(np.asarray(arts, dtype=object), return_inverse=True)[1]
+    unit_art = art_codes[unit_row]
+    same_article = unit_art[a] == unit_art[b]
+    # rapidfuzz where it can matter: pairs inside one article (few; for the
+    # repeats) and near-verbatim candidates across articles
+    score = cosine.copy()
+    check = np.flatnonzero((same_article & (cosine >= _REPEAT_MIN_COSINE)) | (cosine >= FUZZY_MIN_COSINE))
+    ratio = _fuzzy_scores(a[check], b[check], units)
+    raise_to = ratio >= settings.claim_fuzzy_min
+    score[check[raise_to]] = np.maximum(score[check[raise_to]], ratio[raise_to])
+    quoted = _quoted_share(sentences, units, quotes)
+    # the token lists are not needed after this point: drop them from the
+    # cached graph (about a tenth of its memory on a large corpus)
+    return _Graph(units._replace(tokens=[]), X, a, b, cosine, score, same_article, quoted, unit_texts)
 
 
 # ---------------------------------------------------------------------------
@@ -513,11 +895,12 @@ def align_claims(
         sentences: the ``sentences`` table (sent_id, article_id, outlet, text;
             start is used with quote offsets when present).
         quotes: the ``quotes`` table, or an empty DataFrame (with or without
-            columns): quote offsets only decide each claim's ``kind``.
+            columns): quote offsets cut direct quotes from their attribution
+            and decide each claim's ``kind``.
         settings: options; uses ``claim_threshold``, ``claim_method``,
             ``claim_top_k``, ``claim_repeat_threshold``, ``claim_link_guard``,
-            ``claim_fuzzy_min``, ``claim_max_df`` and
-            ``claim_embedding_model``.
+            ``claim_secondary_factor``, ``claim_fuzzy_min``, ``claim_max_df``
+            and ``claim_embedding_model``.
 
     Returns:
         :class:`ClaimResult` ``(claims, links, repeats)``.
@@ -530,117 +913,76 @@ def align_claims(
     Notes:
         TF-IDF weighting follows Salton & Buckley (1988), "Term-weighting
         approaches in automatic text retrieval"; the clustering is greedy
-        average-linkage agglomeration with a cannot-link constraint per
-        article.
+        average-linkage agglomeration (Sokal & Michener's UPGMA criterion)
+        with a cannot-link constraint per article. Calling it again with the
+        same ``sentences`` and ``quotes`` objects and another threshold reuses
+        the candidate graph (see the module docstring).
     """
+    settings = settings or Settings()
+    if settings.claim_method not in {"tfidf", "embedding"}:
+        raise ValueError(f"unknown claim_method {settings.claim_method!r}: use 'tfidf' or 'embedding'")
+    if sentences is None or not len(sentences):
+        return _empty_result()
+    graph = _graph_for(sentences, quotes, settings)
+    if not graph.units.sent_row:
+        return _empty_result()
+    return _cluster(graph, sentences.reset_index(drop=True), settings)
+
+
+def _cluster(graph: _Graph, sentences: "pd.DataFrame", settings: Settings) -> ClaimResult:
+    import heapq
+
     import numpy as np
     import pandas as pd
 
-    settings = settings or Settings()
-    method = settings.claim_method
-    if method not in {"tfidf", "embedding"}:
-        raise ValueError(f"unknown claim_method {method!r}: use 'tfidf' or 'embedding'")
-    if sentences is None or not len(sentences):
-        return _empty_result()
-    sentences = sentences.reset_index(drop=True)
-    if quotes is None:
-        quotes = pd.DataFrame()
-
-    texts = sentences["text"].astype(str).tolist()
+    units, a, b, score = graph.units, graph.a, graph.b, graph.score
+    same_article = graph.same_article
     sent_ids = sentences["sent_id"].tolist()
     arts = sentences["article_id"].tolist()
     outlets = sentences["outlet"].tolist()
-    units = _build_units(texts)
     n = len(units.sent_row)
-    if n == 0:
-        return _empty_result()
-
-    if method == "tfidf":
-        X = _tfidf(units.tokens)
-    else:
-        unit_texts = [texts[r][s:e] for r, s, e in zip(units.sent_row, units.start, units.end)]
-        X = np.asarray(_embed(unit_texts, settings.claim_embedding_model), dtype=np.float64)
-
-    a, b = _top_k_pairs(X, k=settings.claim_top_k, max_df=settings.claim_max_df)
-    score = _pair_cosines(X, a, b)
-    unit_art = np.array([arts[r] for r in units.sent_row], dtype=object)
-    unit_row = np.asarray(units.sent_row, dtype=np.int64)
-    same_sentence = unit_row[a] == unit_row[b]
-    a, b, score = a[~same_sentence], b[~same_sentence], score[~same_sentence]
-    same_article = unit_art[a] == unit_art[b]
-    # rapidfuzz where it can change a decision: every pair within an article
-    # (few; repeat scores must not depend on the claim threshold) and the
-    # cross-article pairs below claim_threshold
-    check = np.flatnonzero((score >= FUZZY_MIN_COSINE) & (same_article | (score < settings.claim_threshold)))
-    score[check] = _fuzzy_boost(a[check], b[check], score[check], units, texts, settings.claim_fuzzy_min)
+    threshold = settings.claim_threshold
 
     # ---- repeats within one article -------------------------------------
-    repeat_of, repeat_score = _find_repeats(
-        a[same_article], b[same_article], score[same_article], units, settings.claim_repeat_threshold
+    inside = np.flatnonzero(same_article & (score >= settings.claim_repeat_threshold))
+    unit_repeat_of, unit_repeat_score, repeat_of, repeat_score = _find_repeats(
+        a[inside], b[inside], score[inside], units, settings.claim_repeat_threshold
     )
-    repeated_rows = set(repeat_of)
-    unit_is_repeat = np.array([r in repeated_rows for r in units.sent_row], dtype=bool)
+    # A unit repeating an earlier unit of its article (a quote given twice,
+    # a sentence restated) stays out of the clustering, where the rule "one
+    # article per claim" would split the claim in two, and is linked to the
+    # claims of the unit it repeats at the end.
+    is_repeat = np.zeros(n, dtype=bool)
+    if unit_repeat_of:
+        is_repeat[np.fromiter(unit_repeat_of, dtype=np.int64)] = True
 
     # ---- clustering over cross-article pairs ----------------------------
-    cross = ~same_article & (score >= settings.claim_threshold)
+    cross = ~same_article & (score >= threshold) & ~is_repeat[a] & ~is_repeat[b]
     ea, eb, es = a[cross], b[cross], score[cross]
     order = np.lexsort((eb, ea, -es))
     ea, eb, es = ea[order].tolist(), eb[order].tolist(), es[order].tolist()
 
-    store = _VectorStore(X)
-    unit_art_list = unit_art.tolist()
-    parent = list(range(n))
-    members: dict[int, list[int]] = {}
-    articles_of: dict[int, set[str]] = {}
-    sums: dict[int, Any] = {}
-
-    def find(x: int) -> int:
-        while parent[x] != x:
-            parent[x] = parent[parent[x]]
-            x = parent[x]
-        return x
-
-    def ensure(x: int) -> None:
-        if x not in members:
-            members[x] = [x]
-            articles_of[x] = {unit_art_list[x]}
-            sums[x] = store.row(x)
-
-    guard = settings.claim_threshold * settings.claim_link_guard
-    for u, v in zip(ea, eb):
-        ru, rv = find(u), find(v)
-        if ru == rv:
-            continue
-        ensure(ru)
-        ensure(rv)
-        if articles_of[ru] & articles_of[rv]:
-            continue
-        size_u, size_v = len(members[ru]), len(members[rv])
-        if size_u > 1 or size_v > 1:
-            mean = store.dot(sums[ru], sums[rv]) / (size_u * size_v)
-            if mean < guard:
-                continue
-        if size_u < size_v:
-            ru, rv = rv, ru
-        parent[rv] = ru
-        members[ru].extend(members.pop(rv))
-        articles_of[ru] |= articles_of.pop(rv)
-        sums[ru] = store.add(sums[ru], sums.pop(rv))
+    unit_art = np.unique(np.asarray(arts, dtype=object), return_inverse=True)[1][np.asarray(units.sent_row)]
+    roots, groups, store = _average_linkage(
+        graph.X, ea, eb, es, unit_art.tolist(), guard=threshold * settings.claim_link_guard
+    )
 
     # ---- secondary links: a unit that also fits another claim -----------
     # The partition above lets an article into a claim once; here a unit may
     # also join a claim that already holds its article (a quote repeated with
     # a different attribution) or a second claim (a sentence stating two
     # things), when it fits that claim's members on average.
+    keep = ~is_repeat[a] & ~is_repeat[b]
     secondary = _secondary_links(
-        a, b, score, find, members, units,
-        threshold=settings.claim_threshold,
-        min_mean=settings.claim_threshold * settings.claim_secondary_factor,
+        a[keep], b[keep], score[keep], roots, groups, units,
+        threshold=threshold,
+        min_mean=threshold * settings.claim_secondary_factor,
     )
 
     # ---- claims and links -------------------------------------------------
-    quoted = _quoted_share(sentences, units, quotes)
-    unit_texts = [texts[r][s:e].strip() for r, s, e in zip(units.sent_row, units.start, units.end)]
+    quoted = graph.quoted
+    unit_texts = graph.unit_texts
+    sent_row = units.sent_row
     col_id: list[str] = []
     col_label: list[str] = []
     col_outlets: list[str] = []
@@ -651,63 +993,62 @@ def align_claims(
     link_claim: list[str] = []
     link_row: list[int] = []
     link_score: list[float] = []
-    claim_of_row: dict[int, list[str]] = {}
+    claims_of_unit: dict[int, list[str]] = {}
     secondary_units = {m for extra in secondary.values() for m, _ in extra}
-    sent_row = units.sent_row
-    for x in range(n):
-        root = find(x)
-        if root != x and root in members:
-            continue  # handled with its root
-        group = members.get(root)
-        if group is None or len(group) == 1:
-            # single-unit claim (the common case at scale): no averaging
-            if x in secondary_units or unit_is_repeat[x]:
-                continue  # covered by a claim it supports, or by what it repeats
-            r = sent_row[x]
-            key = f"{sent_ids[r]}:{units.clause[x]}"
-            claim_id = "c" + hashlib.sha1(key.encode("utf-8")).hexdigest()[:10]
-            col_id.append(claim_id)
-            col_label.append(unit_texts[x].strip(_EDGE_PUNCT) or unit_texts[x])
-            col_outlets.append(outlets[r])
-            col_n_outlets.append(1)
-            col_kind.append("quote" if quoted[x] >= 0.5 else "narrative")
-            col_n_articles.append(1)
-            col_first.append(r)
-            link_claim.append(claim_id)
-            link_row.append(r)
-            link_score.append(1.0)
-            claim_of_row.setdefault(r, []).append(claim_id)
-            continue
+
+    fits = _member_fits(graph.X, groups)
+    del store
+    for root in sorted(groups, key=lambda r: min(groups[r])):
+        group = groups[root]
         keys = sorted(f"{sent_ids[sent_row[m]]}:{units.clause[m]}" for m in group)
         claim_id = "c" + hashlib.sha1("|".join(keys).encode("utf-8")).hexdigest()[:10]
-        total = sums[root]
-        fits = {m: (store.dot(store.row(m), total) - 1.0) / (len(group) - 1) for m in group}
-        medoid = max(group, key=lambda m: (fits[m], -m))
+        is_quote = sum(1 for m in group if quoted[m] >= 0.5) * 2 >= len(group)
+        same_form = [m for m in group if (quoted[m] >= 0.5) == is_quote] or group
+        medoid = max(same_form, key=lambda m: (fits[m], -m))
         extra = secondary.get(root, [])
         rows = [sent_row[m] for m in group] + [sent_row[m] for m, _ in extra]
         link_claim.extend([claim_id] * len(rows))
         link_row.extend(rows)
         link_score.extend([fits[m] for m in group] + [mean for _, mean in extra])
-        for r in rows:
-            claim_of_row.setdefault(r, []).append(claim_id)
+        for m in [*group, *(m for m, _ in extra)]:
+            claims_of_unit.setdefault(m, []).append(claim_id)
         outs = sorted({outlets[r] for r in rows})
-        quoted_members = sum(1 for m in group if quoted[m] >= 0.5)
         col_id.append(claim_id)
-        col_label.append(unit_texts[medoid].strip(_EDGE_PUNCT) or unit_texts[medoid])
+        col_label.append(_label(unit_texts[medoid]))
         col_outlets.append(";".join(outs))
         col_n_outlets.append(len(outs))
-        col_kind.append("quote" if quoted_members * 2 >= len(group) else "narrative")
+        col_kind.append("quote" if is_quote else "narrative")
         col_n_articles.append(len({arts[r] for r in rows}))
         col_first.append(min(rows))
 
-    # a repeat left on its own is linked to every claim of the sentence it repeats
-    for row, original in repeat_of.items():
-        if row in claim_of_row:
-            continue
-        for claim_id in claim_of_row.get(original, []):
+    # single-unit claims (the common case at scale): what only one article says
+    alone = np.ones(n, dtype=bool)
+    alone[list(groups)] = False
+    alone = alone[roots] & ~is_repeat
+    if secondary_units:
+        alone[np.fromiter(secondary_units, dtype=np.int64)] = False
+    clause = units.clause
+    for x in np.flatnonzero(alone).tolist():
+        r = sent_row[x]
+        claim_id = "c" + hashlib.sha1(f"{sent_ids[r]}:{clause[x]}".encode("utf-8")).hexdigest()[:10]
+        col_id.append(claim_id)
+        col_label.append(_label(unit_texts[x]))
+        col_outlets.append(outlets[r])
+        col_n_outlets.append(1)
+        col_kind.append("quote" if quoted[x] >= 0.5 else "narrative")
+        col_n_articles.append(1)
+        col_first.append(r)
+        link_claim.append(claim_id)
+        link_row.append(r)
+        link_score.append(1.0)
+        claims_of_unit.setdefault(x, []).append(claim_id)
+
+    # a repeated unit is linked to every claim of the unit it repeats
+    for x, original in sorted(unit_repeat_of.items()):
+        for claim_id in claims_of_unit.get(original, []):
             link_claim.append(claim_id)
-            link_row.append(row)
-            link_score.append(float(repeat_score[row]))
+            link_row.append(sent_row[x])
+            link_score.append(float(unit_repeat_score[x]))
 
     claims = pd.DataFrame(
         {
@@ -731,7 +1072,7 @@ def align_claims(
             "sent_id": sentences["sent_id"].to_numpy()[row_index],
             "article_id": sentences["article_id"].to_numpy()[row_index],
             "outlet": sentences["outlet"].to_numpy()[row_index],
-            "score": links["score"].to_numpy().round(4),
+            "score": np.asarray(links["score"].to_numpy(), dtype=np.float64).round(4),
         }
     )
     repeats = pd.DataFrame(
@@ -744,7 +1085,115 @@ def align_claims(
     return ClaimResult(claims, links, repeats)
 
 
-def _secondary_links(a, b, score, find, members: dict[int, list[int]], units: _Units, *, threshold: float, min_mean: float) -> dict[int, list[tuple[int, float]]]:  # type: ignore[no-untyped-def]
+def _average_linkage(X, ea: list[int], eb: list[int], es: list[float], unit_art: list[int], *, guard: float):  # type: ignore[no-untyped-def]
+    """Average-linkage groups of units from the sorted candidate pairs.
+
+    Args:
+        X: unit vectors (unit length).
+        ea, eb, es: candidate pairs across articles, best first, with their
+            scores (already at least the threshold).
+        unit_art: article code of each unit.
+        guard: the lowest mean cosine at which two groups merge.
+
+    Returns:
+        ``(roots, groups, store)``: the group root of each unit (numpy
+        array), root -> member units for groups of two units or more, and
+        the vector store (its sums are reused for the members' fit).
+    """
+    import heapq
+
+    import numpy as np
+
+    store = _VectorStore(X)
+    row, add, dot = store.row, store.add, store.dot
+    n = X.shape[0]
+    parent = list(range(n))
+    members: dict[int, list[int]] = {}  # groups of two units or more
+    articles_of: dict[int, set[int]] = {}
+    sums: dict[int, Any] = {}
+    requeue: list[tuple[float, int, int]] = []
+    i, n_edges = 0, len(es)
+    while i < n_edges or requeue:
+        if requeue and (i >= n_edges or requeue[0] < (-es[i], ea[i], eb[i])):
+            neg, u, v = heapq.heappop(requeue)
+        else:
+            neg, u, v = -es[i], ea[i], eb[i]
+            i += 1
+        ru = u
+        while parent[ru] != ru:
+            ru = parent[ru]
+        rv = v
+        while parent[rv] != rv:
+            rv = parent[rv]
+        if ru == rv:
+            continue
+        mu, mv = members.get(ru), members.get(rv)
+        if mu is None and mv is None:  # two single units of different articles
+            parent[rv] = ru
+            members[ru] = [ru, rv]
+            articles_of[ru] = {unit_art[ru], unit_art[rv]}
+            sums[ru] = add(row(ru), row(rv))
+            continue
+        arts_u = articles_of[ru] if mu is not None else {unit_art[ru]}
+        arts_v = articles_of[rv] if mv is not None else {unit_art[rv]}
+        if not arts_u.isdisjoint(arts_v):
+            continue  # groups only grow: this pair can never merge
+        size_u = len(mu) if mu is not None else 1
+        size_v = len(mv) if mv is not None else 1
+        sum_u = sums[ru] if mu is not None else row(ru)
+        sum_v = sums[rv] if mv is not None else row(rv)
+        mean = dot(sum_u, sum_v) / (size_u * size_v)
+        if mean < -neg - 1e-9:  # stale: a group changed since this pair was queued
+            if mean >= guard:
+                heapq.heappush(requeue, (-mean, u, v))
+            continue
+        if mean < guard:
+            continue
+        if size_u < size_v:  # union by size keeps the trees shallow
+            ru, rv, sum_u, sum_v, arts_u, arts_v = rv, ru, sum_v, sum_u, arts_v, arts_u
+        parent[rv] = ru
+        merged = members.pop(ru, None) or [ru]
+        merged.extend(members.pop(rv, None) or [rv])
+        members[ru] = merged
+        articles_of.pop(rv, None)
+        articles_of[ru] = arts_u | arts_v
+        sums.pop(rv, None)
+        sums[ru] = add(sum_u, sum_v)
+    roots = np.arange(n)
+    for x in range(n):  # final roots, with path compression
+        r = x
+        while parent[r] != r:
+            r = parent[r]
+        roots[x] = r
+        parent[x] = r
+    return roots, members, store
+
+
+def _member_fits(X, groups: dict[int, list[int]]) -> dict[int, float]:  # type: ignore[no-untyped-def]
+    """Mean cosine of each member to the other members of its group."""
+    import numpy as np
+    import scipy.sparse as sp
+
+    if not groups:
+        return {}
+    members = np.fromiter((m for g in groups.values() for m in g), dtype=np.int64)
+    sizes = np.fromiter((len(g) for g in groups.values()), dtype=np.int64)
+    which = np.repeat(np.arange(len(sizes)), sizes)
+    assign = sp.csr_matrix((np.ones(len(members)), (which, members)), shape=(len(sizes), X.shape[0]))
+    totals = assign @ X  # sum of the member vectors, per group
+    rows = X[members]
+    if sp.issparse(X):
+        to_total = np.asarray(rows.multiply(totals[which]).sum(axis=1)).ravel()
+        to_self = np.asarray(rows.multiply(rows).sum(axis=1)).ravel()
+    else:
+        totals = np.asarray(totals)
+        to_total = np.einsum("ij,ij->i", rows, totals[which])
+        to_self = np.einsum("ij,ij->i", rows, rows)
+    fit = (to_total - to_self) / (sizes[which] - 1)
+    return dict(zip(members.tolist(), fit.tolist()))
+
+
+def _secondary_links(a, b, score, roots, groups: dict[int, list[int]], units: _Units, *, threshold: float, min_mean: float) -> dict[int, list[tuple[int, float]]]:  # type: ignore[no-untyped-def]
     """Extra (unit, mean score) links per claim root, for units outside it.
 
     A unit joins a claim of several members when one of its candidate pairs
@@ -756,7 +1205,6 @@ def _secondary_links(a, b, score, find, members: dict[int, list[int]], units: _U
     import numpy as np
 
     n = len(units.sent_row)
-    roots = np.fromiter((find(i) for i in range(n)), dtype=np.int64, count=n)
     size = np.bincount(roots, minlength=n)
     x = np.concatenate([a, b])
     y = np.concatenate([b, a])
@@ -776,7 +1224,7 @@ def _secondary_links(a, b, score, find, members: dict[int, list[int]], units: _U
     mean = total / size[ur]
     good = np.flatnonzero((best >= threshold) & (mean >= min_mean))
     good = good[np.lexsort((ux[good], -mean[good]))]  # best fits first
-    taken = {(units.sent_row[m], root) for root, group in members.items() for m in group}
+    taken = {(units.sent_row[m], root) for root, group in groups.items() for m in group}
     out: dict[int, list[tuple[int, float]]] = {}
     for i in good.tolist():
         unit, root = int(ux[i]), int(ur[i])
@@ -788,52 +1236,52 @@ def _secondary_links(a, b, score, find, members: dict[int, list[int]], units: _U
     return out
 
 
-def _fuzzy_boost(a, b, score, units: _Units, texts: list[str], fuzzy_min: float):  # type: ignore[no-untyped-def]
-    """Raise the score of near-verbatim pairs to their rapidfuzz ratio."""
-    import numpy as np
-    from rapidfuzz import fuzz
+def _find_repeats(a, b, score, units: _Units, threshold: float):  # type: ignore[no-untyped-def]
+    """Repeats inside one article, per unit and per sentence.
 
-    from newslib.normalize import normalize_text
+    Args:
+        a, b, score: candidate pairs of units of the same article.
+        units: the units.
+        threshold: ``claim_repeat_threshold``.
 
-    if not len(a):
-        return score
-    score = score.copy()
-    idx = np.arange(len(score))
-    cache: dict[int, str] = {}
-
-    def norm(u: int) -> str:
-        if u not in cache:
-            r = units.sent_row[u]
-            cache[u] = normalize_text(texts[r][units.start[u] : units.end[u]], keep_punctuation=False)
-        return cache[u]
-
-    cutoff = fuzzy_min * 100
-    for i in idx.tolist():
-        ratio = fuzz.ratio(norm(int(a[i])), norm(int(b[i])), score_cutoff=cutoff)
-        if ratio and ratio / 100 > score[i]:
-            score[i] = ratio / 100
-    return score
-
-
-def _find_repeats(a, b, score, units: _Units, threshold: float) -> tuple[dict[int, int], dict[int, float]]:  # type: ignore[no-untyped-def]
-    """Later sentence -> earlier sentence of the same article it repeats."""
+    Returns:
+        ``(unit_repeat_of, unit_score, repeat_of, repeat_score)``: later unit
+        -> the first earlier unit it repeats (a repeat of a repeat points at
+        the first), with the pair's score; and later sentence row -> earlier
+        sentence row when **every** unit of the later sentence repeats a unit
+        of that one sentence (the sentence says nothing new), with the lowest
+        of those scores.
+    """
+    rows = units.sent_row
     best: dict[int, tuple[float, int]] = {}
     for u, v, s in zip(a.tolist(), b.tolist(), score.tolist()):
         if s < threshold:
             continue
-        ru, rv = units.sent_row[u], units.sent_row[v]
-        later, earlier = max(ru, rv), min(ru, rv)
+        later, earlier = (u, v) if (rows[u], u) > (rows[v], v) else (v, u)
         if later not in best or (s, -earlier) > (best[later][0], -best[later][1]):
             best[later] = (s, earlier)
+    unit_repeat_of: dict[int, int] = {}
+    unit_score: dict[int, float] = {}
+    for later in sorted(best, key=lambda x: (rows[x], x)):
+        s, earlier = best[later]
+        while earlier in unit_repeat_of:
+            earlier = unit_repeat_of[earlier]
+        unit_repeat_of[later] = earlier
+        unit_score[later] = s
+    units_of_row: dict[int, list[int]] = {}
+    for x, r in enumerate(rows):
+        units_of_row.setdefault(r, []).append(x)
     repeat_of: dict[int, int] = {}
     repeat_score: dict[int, float] = {}
-    for later in sorted(best):
-        s, earlier = best[later]
-        while earlier in repeat_of:  # a repeat of a repeat points at the first
-            earlier = repeat_of[earlier]
-        repeat_of[later] = earlier
-        repeat_score[later] = s
-    return repeat_of, repeat_score
+    for r in sorted({rows[x] for x in unit_repeat_of}):
+        mine = units_of_row[r]
+        if not all(x in unit_repeat_of for x in mine):
+            continue
+        sources = {rows[unit_repeat_of[x]] for x in mine}
+        if len(sources) == 1:
+            repeat_of[r] = sources.pop()
+            repeat_score[r] = min(unit_score[x] for x in mine)
+    return unit_repeat_of, unit_score, repeat_of, repeat_score
 
 
 # ---------------------------------------------------------------------------

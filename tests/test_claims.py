@@ -19,6 +19,7 @@ from newslib.claims import (
     outlet_overlap,
     shared_core,
     split_clauses,
+    split_units,
     unique_claims,
 )
 from newslib.settings import Settings
@@ -429,3 +430,228 @@ def test_seeds_views(seed_coverage) -> None:  # type: ignore[no-untyped-def]
     assert not cov.omissions("CBN News").empty
     overlap = cov.overlap()
     assert len(overlap) == len(matrix.columns[3:]) ** 2
+
+
+# ---- tokens: the paraphrase lexicon -------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        # the example: wants / is hoping to gain / is seeking to buy
+        ("Putin is hoping to gain artillery shells", "Putin wants artillery shells"),
+        ("Moscow is in the market for munitions from Pyongyang.", "Russia is looking for weapons from North Korea."),
+        ("Leaders of the two countries will hold a summit in Lagos.", "Leaders of the two countries will meet in Lagos."),
+        ("Kim is planning to travel to Russia.", "Kim is set to visit Russia."),
+        ("Shares of the company climbed 4 percent.", "Shares of the firm rose 4%."),
+        ("The ministry declined to comment on the reports.", "The ministry refused to comment."),
+    ],
+)
+def test_claim_tokens_canonicalise_news_paraphrases(a: str, b: str) -> None:
+    ta, tb = claim_tokens(a), claim_tokens(b)
+    shared = set(ta) & set(tb)
+    # the content words that differ only by wording become the same token
+    assert len(shared) >= min(len(set(ta)), len(set(tb))) - 1, (ta, tb)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Shares climbed 4 per cent on Tuesday.", ["share", "rise", "4%", "tuesday"]),
+        ("Moscow is seeking to buy anti-tank missiles", ["russia", "seek", "suppli", "antitank", "missil"]),
+        ("Talks between the two leaders", ["meet", "negoti", "2", "leader"]),
+        # a list is not a phrase: "look" alone is not "look for"
+        ("Look at the map.", ["look", "map"]),
+    ],
+)
+def test_claim_tokens_records(text: str, expected: list[str]) -> None:
+    assert claim_tokens(text) == expected
+
+
+# ---- units: direct quotes cut from their attribution ----------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "units"),
+    [
+        # the attribution says only who spoke: the quote alone is the unit
+        (
+            "\u201cPrices will keep rising this winter,\u201d Finance Minister Lena Hart told reporters.",
+            ["Prices will keep rising this winter"],
+        ),
+        # the attribution also states a fact: it is a unit of its own
+        (
+            "\u201cPrices will keep rising this winter,\u201d said Hart, who has led the ministry since 2019.",
+            ["Prices will keep rising this winter", "said Hart, who has led the ministry since 2019."],
+        ),
+        ("Finance Minister Lena Hart said: \u201cPrices will keep rising this winter.\u201d", ["Prices will keep rising this winter."]),
+        # a partial quote inside the sentence's own statement stays in it
+        (
+            "Putin wants \u201cartillery shells and antitank missiles\u201d from North Korea as it continues to fight against Ukraine.",
+            ["Putin wants \u201cartillery shells and antitank missiles\u201d from North Korea as it continues to fight against Ukraine."],
+        ),
+        ('Kim is also reportedly "seeking food aid for his impoverished nation."', ['Kim is also reportedly "seeking food aid for his impoverished nation."']),
+        # a quote carried over from the previous sentence (closing mark only)
+        (
+            "It\u2019s showing that Mr. Putin is scrambling for help,\u201d said Hertling, who previously served as the commanding general of US Army Europe.",
+            ["It\u2019s showing that Mr. Putin is scrambling for help", "said Hertling, who previously served as the commanding general of US Army Europe."],
+        ),
+    ],
+)
+def test_split_units_without_a_quotes_table(text: str, units: list[str]) -> None:
+    from newslib.claims import _direct_quote_spans
+
+    table = pd.DataFrame({"sent_id": ["x-s0000"], "article_id": ["x"], "outlet": ["X"], "text": [text]})
+    spans = _direct_quote_spans(table, pd.DataFrame()).get(0, [])
+    assert [text[s:e] for s, e, _ in split_units(text, spans)] == units
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "units"),
+    [
+        # "of the potential visit" is context of the attribution, not a claim
+        (
+            "\u201cThis will generate a lot of attention,\u201d Hertling told CNN Monday of the potential visit.",
+            (1, 38),
+            ["This will generate a lot of attention"],
+        ),
+        (
+            "\u201cThis will generate a lot of attention,\u201d said Hertling, who commanded US Army forces in Europe until 2012.",
+            (1, 38),
+            ["This will generate a lot of attention", "said Hertling, who commanded US Army forces in Europe until 2012."],
+        ),
+        # a span too short to stand alone: the sentence stays whole
+        ("\u201cNot surprising at all,\u201d Marks said.", (1, 23), ["\u201cNot surprising at all,\u201d Marks said."]),
+    ],
+)
+def test_split_units_with_quote_offsets(text: str, span: tuple[int, int], units: list[str]) -> None:
+    assert [text[s:e] for s, e, _ in split_units(text, [span])] == units
+
+
+# ---- alignment behaviour ---------------------------------------------------------
+
+
+def _table(articles: dict[str, tuple[str, list[str]]]) -> pd.DataFrame:
+    return make_sentences(articles)
+
+
+def test_a_quote_given_twice_in_one_article_stays_one_claim() -> None:
+    sentences = _table(
+        {
+            "q1": (
+                "Capital Wire",
+                [
+                    "\u201cPrices will keep rising this winter,\u201d Finance Minister Lena Hart told reporters.",
+                    "Hart spoke after a meeting with the heads of the largest banks.",
+                    "\u201cPrices will keep rising this winter,\u201d said Hart, who has led the ministry since 2019.",
+                ],
+            ),
+            "q2": ("Metro Post", ["\u201cPrices will keep rising this winter,\u201d Hart said on Tuesday."]),
+            "q3": ("The Ledger", ["Finance Minister Lena Hart said: \u201cPrices will keep rising this winter.\u201d"]),
+        }
+    )
+    result = align_claims(sentences, pd.DataFrame(), settings=Settings())
+    shared = claims_of(result, "q1-s0000") & claims_of(result, "q1-s0002") & claims_of(result, "q2-s0000") & claims_of(result, "q3-s0000")
+    assert len(shared) == 1
+    row = result.claims.set_index("claim_id").loc[shared.pop()]
+    assert row["kind"] == "quote" and row["n_outlets"] == 3
+    assert row["label"].startswith("Prices will keep rising this winter")  # the quote, not its attribution
+    # the second sentence adds Hart's career: it is not a repeat of the first
+    assert result.repeats.empty
+
+
+@pytest.fixture(scope="module")
+def two_stories_in_one_sentence():  # type: ignore[no-untyped-def]
+    sentences = _table(
+        {
+            "w1": (
+                "Capital Wire",
+                [
+                    "Chancellor Ines Brandt will meet President Paul Okoro in Lagos next week to discuss a gas deal, officials said.",
+                    "Brandt's government is desperate for new gas suppliers after a harsh winter, analysts said.",
+                ],
+            ),
+            "w2": (
+                "Northern Herald",
+                [
+                    "Brandt and Okoro are set to meet in Lagos next week, according to officials.",
+                    "Energy analysts say Berlin is desperate for new gas suppliers.",
+                ],
+            ),
+            # one sentence stating both things
+            "w3": ("Metro Post", ["Analysts warned that the upcoming meeting between Brandt and Okoro shows Berlin is desperate for new gas suppliers."]),
+            "w4": ("The Ledger", ["The upcoming summit between Brandt and Okoro in Lagos has been confirmed by both governments."]),
+        }
+    )
+    return align_claims(sentences, pd.DataFrame(), settings=Settings())
+
+
+def test_a_sentence_stating_two_things_does_not_chain_two_claims(two_stories_in_one_sentence) -> None:  # type: ignore[no-untyped-def]
+    result = two_stories_in_one_sentence
+    meeting = claims_of(result, "w1-s0000") & claims_of(result, "w2-s0000") & claims_of(result, "w4-s0000")
+    gas = claims_of(result, "w1-s0001") & claims_of(result, "w2-s0001")
+    assert len(meeting) == 1 and len(gas) == 1 and meeting != gas
+    assert not share_claim(result, "w2-s0000", "w2-s0001")
+    assert not share_claim(result, "w4-s0000", "w1-s0001")
+    labels = result.claims.set_index("claim_id")["label"]
+    assert "meet" in labels[meeting.pop()]
+    assert "desperate" in labels[gas.pop()]
+
+
+def test_paraphrase_found_through_the_lexicon() -> None:
+    sentences = _table(
+        {
+            "p1": ("Capital Wire", ["Moscow is in the market for munitions from Pyongyang, officials said."]),
+            "p2": ("Metro Post", ["Russia is looking for weapons from North Korea, according to officials."]),
+        }
+    )
+    result = align_claims(sentences, pd.DataFrame(), settings=Settings())
+    assert share_claim(result, "p1-s0000", "p2-s0000")
+
+
+# ---- the candidate graph is kept for a threshold slider -----------------------------
+
+
+def test_a_new_threshold_reuses_the_candidate_graph(sentences: pd.DataFrame) -> None:
+    from newslib import claims
+
+    quotes = pd.DataFrame()
+    loose = align_claims(sentences, quotes, settings=Settings(claim_threshold=0.2))
+    graph = claims._graph_for(sentences, quotes, Settings(claim_threshold=0.2))
+    strict = align_claims(sentences, quotes, settings=Settings(claim_threshold=0.95))
+    assert claims._graph_for(sentences, quotes, Settings(claim_threshold=0.6)) is graph
+    # same answers as without the cache
+    claims._graph_cache.clear()
+    pd.testing.assert_frame_equal(strict.claims, align_claims(sentences, quotes, settings=Settings(claim_threshold=0.95)).claims)
+    pd.testing.assert_frame_equal(loose.links, align_claims(sentences, quotes, settings=Settings(claim_threshold=0.2)).links)
+    # another table (even with the same content) or another candidate option builds a new graph
+    assert claims._graph_for(sentences.copy(), quotes, Settings()) is not claims._graph_for(sentences, quotes, Settings())
+    assert claims._graph_for(sentences, quotes, Settings(claim_top_k=3)) is not claims._graph_for(sentences, quotes, Settings())
+
+
+def test_an_edited_table_is_not_served_from_the_cache() -> None:
+    sentences = make_sentences()
+    before = align_claims(sentences, pd.DataFrame(), settings=Settings())
+    assert share_claim(before, "a1-s0001", "a3-s0000")
+    sentences.loc[sentences["sent_id"] == "a3-s0000", "text"] = "The Kremlin declined to comment on the reports on Tuesday."
+    after = align_claims(sentences, pd.DataFrame(), settings=Settings())
+    assert not share_claim(after, "a1-s0001", "a3-s0000")
+
+
+def test_seeds_realign_is_fast_enough_for_a_slider(seed_coverage) -> None:  # type: ignore[no-untyped-def]
+    import time
+
+    seed_coverage.realign(claim_threshold=0.3)  # the graph is built (or found) once
+    start = time.perf_counter()
+    for threshold in (0.15, 0.25, 0.4):
+        seed_coverage.realign(claim_threshold=threshold)
+    per_call = (time.perf_counter() - start) / 3
+    assert per_call < 0.2, per_call  # a widget budget of 200 ms, conflicts included
+
+
+def test_seeds_labels_are_member_text(seed_coverage) -> None:  # type: ignore[no-untyped-def]
+    cov = seed_coverage
+    text = dict(zip(cov.sentences["sent_id"], cov.sentences["text"]))
+    for claim_id, label in zip(cov.claims["claim_id"], cov.claims["label"]):
+        members = cov.claim_links.loc[cov.claim_links["claim_id"] == claim_id, "sent_id"]
+        assert any(label in text[s] for s in members), label
