@@ -233,6 +233,41 @@ KIN_EPITHETS: dict[str, str] = {
     "grandparent": "", "parent": "",
 }
 
+#: Adjectives of feeling or standing that tabloid and sports copy put in a
+#: definite description of the person just named (``The furious manager
+#: said``, ``the tearful mum added``). Such a description refers back like
+#: an age (``the 27-year-old``); without one (``the rescue boss said``) a
+#: description may be a new, unnamed person and is left unnamed. Added after
+#: blind batch 3; the common emotive epithets of UK/US tabloid copy.
+EPITHET_ADJECTIVES: frozenset[str] = frozenset(
+    """furious angry livid fuming irate outraged incensed frustrated exasperated
+    tearful emotional heartbroken distraught devastated grieving shocked stunned
+    shaken delighted thrilled jubilant elated overjoyed ecstatic proud beaming
+    relieved grateful defiant unrepentant bemused baffled brave plucky
+    embattled beleaguered under-fire under-pressure""".split()
+)
+
+#: Nouns for what someone said, as used in a sentence that attributes the
+#: quote before it (``"…." Those were the words of Dorothy Fenwick``,
+#: ``That was the verdict of councillor Beth Adeyemi``, ``The bold prediction
+#: came from Arjun Mehta``). Added after blind batch 3 ("named later" quotes);
+#: the head nouns of such sentences in news and feature copy.
+ATTRIBUTION_NOUNS: frozenset[str] = frozenset(
+    """words verdict view message warning prediction promise pledge vow claim
+    assessment reaction response reply answer plea appeal admission boast
+    comment comments remark remarks sentiment judgment judgement
+    conclusion diagnosis retort quip question""".split()
+)
+
+#: Role nouns that news copy uses for sources who are anonymous by
+#: convention: a quote from ``a spokesperson`` or ``an official`` is never
+#: resolved to a person named later in the article, even in the lede.
+ANONYMOUS_ROLES: frozenset[str] = frozenset(
+    """spokesperson spokesman spokeswoman spokespeople official officials source
+    sources aide aides insider insiders person people employee employees
+    worker workers staff""".split()
+)
+
 #: Title and role head words (lower case, without a final dot). A name starts
 #: after the last of these in a run of capitalised words, so ``National
 #: Security Advisor Jake Sullivan`` is role ``National Security Advisor`` and
@@ -278,6 +313,7 @@ TITLE_WORDS: frozenset[str] = frozenset(
     pilot skipper sailor soldier marine airman seaman navigator
     attorney-general solicitor-general surgeon-general postmaster
     class
+    pundit pollster panellist panelist commentator broadcaster
     """.split()
 )
 # "class": the rank part of "Sergeant First Class", "Private First Class".
@@ -286,6 +322,19 @@ TITLE_WORDS: frozenset[str] = frozenset(
 # Supervisor Nina Castro" kept whole as names: a capitalised occupation in
 # front of a name is a role, so the list covers the common US/UK civic,
 # trade and professional titles, not only the two that were seen.
+# The media roles on the last line (``Fellow pundit Aisha Bello``) were added
+# after blind batch 3: sports and politics coverage puts them before names.
+
+#: Party labels used as a role before a name (``Democrat Keisha Johnson``,
+#: ``Tory MP …``). Added after blind batch 3 read "Democrat" as a first name.
+#: US and UK parties only; ``Green`` and ``Reform`` are left out because they
+#: are also surnames or common words. Merged into TITLE_WORDS, so a label is
+#: never part of a person's name.
+PARTY_LABELS: frozenset[str] = frozenset(
+    "democrat democrats republican republicans gop tory tories labour conservative conservatives "
+    "libdem snp ukip".split()
+)
+TITLE_WORDS = TITLE_WORDS | PARTY_LABELS
 
 #: Title words that are also common surnames (``Karen Carpenter``, ``John
 #: Major``, ``Adam Driver``, ``Dean Baker``). As the last word of a
@@ -327,7 +376,27 @@ ORG_WORDS: frozenset[str] = frozenset(
     pharmaceuticals logistics estates properties developments enterprises ventures
     news times journal gazette telegraph tribune radio television tv media
     studios reuters
+    pharma biotech energy insights analytics consulting
     """.split()
+)
+# The last line (``Halbrook Pharma``, ``Prairie Link Energy``, ``Clearview
+# Insights``) was added after blind batch 3: heads of company names that are
+# not common surnames.
+
+#: Lower-case nouns that describe an organisation, not a person. A name in
+#: apposition with one of them (``The manufacturer, Halbrook Pharma, said``,
+#: ``Zentrix, the Seattle-based software maker, said``) is an organisation,
+#: and ``the company`` / ``the firm`` in an article is evidence that a
+#: one-word capitalised speaker (``Vextra said``) is a company. Collected
+#: after blind batch 3 from the nouns US/UK business and public-affairs copy
+#: uses to refer back to companies and bodies; nouns that also describe
+#: people (``maker``, ``publisher``, ``broadcaster``, ``owner``) are left out.
+ORG_HEAD_NOUNS: frozenset[str] = frozenset(
+    """company companies firm manufacturer carmaker automaker drugmaker chipmaker
+    planemaker retailer supplier chain carrier airline insurer lender bank brand
+    group conglomerate startup start-up network distributor wholesaler giant
+    regulator watchdog charity organisation organization agency business
+    subsidiary utility housebuilder platform provider club""".split()
 )
 
 #: Places and buildings that stand for an institution in news copy
