@@ -1557,19 +1557,56 @@ def _is_title_case(s: str) -> bool:
 _DATELINE_RE = re.compile(speech.DATELINE_PATTERN + r"(?=[A-Z\"“‘'])")
 
 
+#: Double quotation marks one paragraph may hold before quote search skips it
+#: (with a ``quote_search_skipped`` problem). Real paragraphs have a few
+#: dozen at most; a hostile one with 60,000 took minutes before this cap.
+MAX_MARKS_PER_PARAGRAPH = 1000
+#: Unbalanced-quote problem rows kept per article; the rest are summed up in
+#: one more row so a broken file cannot flood the audit table.
+MAX_PROBLEMS_PER_ARTICLE = 20
+_DOUBLE_MARKS = "\"“”„«»"
+
+
+def _cap_problems(problems: list[tuple[str, str, str]]) -> list[tuple[str, str, str]]:
+    """Keep the first :data:`MAX_PROBLEMS_PER_ARTICLE` rows of each article and kind."""
+    kept: list[tuple[str, str, str]] = []
+    counts: dict[tuple[str, str], int] = {}
+    for row in problems:
+        key = (row[0], row[1])
+        counts[key] = counts.get(key, 0) + 1
+        if counts[key] <= MAX_PROBLEMS_PER_ARTICLE:
+            kept.append(row)
+    for (aid, kind), n in counts.items():
+        if n > MAX_PROBLEMS_PER_ARTICLE:
+            kept.append((aid, kind, f"{n - MAX_PROBLEMS_PER_ARTICLE:,} more '{kind}' problems in this "
+                                    f"article not listed ({n:,} in all)"))
+    return kept
+
+
 def _analyse_article(aid: str, outlet: str, text: str) -> _Article:
     """Find the quoted spans of one article and attribute each one."""
     art = _Article(aid, outlet, text)
     paragraphs = [(m.start(), m.end()) for m in _PARAGRAPH_RE.finditer(text)]
     transcript_paras: set[int] = set()
+    flooded: set[int] = set()
     for p_idx, (p0, p1) in enumerate(paragraphs):
+        n_marks = sum(text.count(ch, p0, p1) for ch in _DOUBLE_MARKS)
+        if n_marks > MAX_MARKS_PER_PARAGRAPH:
+            # Pairing marks costs time that grows with their square; no news
+            # paragraph has this many, so it is junk or hostile: skip it, say so.
+            flooded.add(p_idx)
+            art.problems.append((aid, "quote_search_skipped",
+                                 f"paragraph {p_idx} has {n_marks} double quotation marks (over "
+                                 f"{MAX_MARKS_PER_PARAGRAPH}); no quotes were looked for in it"))
+            continue
         m = _TRANSCRIPT_RE.match(text, p0, p1)
         if m and _transcript_label_ok(m.group("name")):
             transcript_paras.add(p_idx)
-    spans = _find_spans(text, [p for k, p in enumerate(paragraphs) if k not in transcript_paras],
+    skipped = transcript_paras | flooded
+    spans = _find_spans(text, [p for k, p in enumerate(paragraphs) if k not in skipped],
                         art.problems, aid)
     # map the span paragraph index back to real paragraph indices
-    real = [k for k in range(len(paragraphs)) if k not in transcript_paras]
+    real = [k for k in range(len(paragraphs)) if k not in skipped]
     for sp in spans:
         sp.para = real[sp.para]
     if not spans and not transcript_paras:
@@ -1585,6 +1622,9 @@ def _analyse_article(aid: str, outlet: str, text: str) -> _Article:
     last_para_quote: _Quote | None = None  # last quote of the previous paragraph, if it ends it
     prev_par: _Par | None = None  # the previous paragraph (its last sentence may introduce a speaker)
     for p_idx, (p0, p1) in enumerate(paragraphs):
+        if p_idx in flooded:
+            last_para_quote = prev_par = None
+            continue
         if p_idx in transcript_paras:
             q = _transcript_quote(text, p0, p1, p_idx)
             art.quotes.append(q)
@@ -2725,7 +2765,7 @@ def find_quotes(
     return QuoteResult(
         quotes=quotes,
         speakers=pd.DataFrame(speakers, columns=SPEAKER_COLUMNS),
-        problems=pd.DataFrame([(*p, "warning") for p in problems], columns=PROBLEM_COLUMNS),
+        problems=pd.DataFrame([(*p, "warning") for p in _cap_problems(problems)], columns=PROBLEM_COLUMNS),
     )
 
 

@@ -1113,3 +1113,36 @@ def test_eval_gate_on_held_out_split():
     assert held["tp"] / held["gold"] >= module.TARGET_RECALL
     assert held["spk_ok_direct"] / held["tp_direct"] >= module.TARGET_SPEAKER_ACCURACY
     assert held["violations"] == 0
+
+
+def test_flood_of_quote_marks_is_skipped_quickly_and_reported():
+    import time
+
+    import pandas as pd
+
+    from newslib.quotes import find_quotes
+
+    flood = '"He said "this" and "that ' * 3000
+    texts = {"junk": flood, "fine": '"We will meet this month," Putin said.\n\n"Not yet," the aide said. "Soon'}
+    sentences = pd.DataFrame(columns=["sent_id", "article_id", "outlet", "paragraph", "position", "start", "end", "text"])
+    articles = pd.DataFrame({"article_id": ["junk", "fine"], "outlet": ["X", "Y"]})
+    t0 = time.perf_counter()
+    result = find_quotes(texts, sentences, articles)
+    assert time.perf_counter() - t0 < 30
+    problems = result.problems
+    assert problems[problems["path"] == "junk"]["problem"].tolist() == ["quote_search_skipped"]
+    assert problems[problems["path"] == "fine"]["problem"].tolist() == ["unbalanced_quotes"]
+    fine = result.quotes[result.quotes["article_id"] == "fine"]
+    assert fine["text"].tolist() == ["We will meet this month,", "Not yet,", "Soon"]
+    assert fine["speaker"].iloc[0] == "Putin"
+    assert fine["speaker"].iloc[1:].isna().all()
+
+
+def test_problem_rows_are_capped_per_article():
+    from newslib.quotes import MAX_PROBLEMS_PER_ARTICLE, _cap_problems
+
+    rows = [("a", "unbalanced_quotes", f"mark {i}") for i in range(50)] + [("b", "unbalanced_quotes", "one")]
+    capped = _cap_problems(rows)
+    assert len([r for r in capped if r[0] == "a"]) == MAX_PROBLEMS_PER_ARTICLE + 1
+    assert capped[-1][2].startswith("30 more 'unbalanced_quotes' problems")
+    assert ("b", "unbalanced_quotes", "one") in capped
