@@ -161,7 +161,9 @@ def _clean_lines(article: Article) -> _State:
     title, published = article.title, article.published
     kept: list[tuple[int, str]] = []
     removed: list[tuple[int, str, str]] = []
-    headline_done = not article.title_in_text and bool(article.title)
+    # Plain text: the first real line is the headline. Other formats carry the
+    # headline as metadata, and a body line is dropped only if it repeats it.
+    headline_done = not article.title_in_text
 
     n_lines = len(lines)
     i = 0

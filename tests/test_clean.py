@@ -184,3 +184,17 @@ def test_an_outlets_update_of_its_own_story_keeps_its_text():
     cleaned = clean_corpus(corpus)
     assert not cleaned.removed["reason"].str.startswith("outlet boilerplate").any()
     assert "Officials said talks would last two days" in cleaned.texts["v1"]
+
+
+@pytest.mark.parametrize(
+    "record, kept_first_line",
+    [
+        ({"id": "a", "text": "Valid text about the summit in Vladivostok this month, officials said."}, True),
+        ({"id": "b", "title": "Summit set", "text": "Summit set\n\nThe summit is set for this month."}, False),
+        ({"id": "c", "title": "Summit set", "text": "The summit is set for this month."}, True),
+    ],
+)
+def test_records_without_a_title_keep_their_first_line(record, kept_first_line):
+    cleaned = clean_corpus(Corpus.from_records([record]))
+    first = record["text"].split("\n")[0]
+    assert (first in cleaned.texts[record["id"]]) is kept_first_line
