@@ -1559,7 +1559,8 @@ _DATELINE_RE = re.compile(speech.DATELINE_PATTERN + r"(?=[A-Z\"“‘'])")
 
 #: Double quotation marks one paragraph may hold before quote search skips it
 #: (with a ``quote_search_skipped`` problem). Real paragraphs have a few
-#: dozen at most; a hostile one with 60,000 took minutes before this cap.
+#: dozen at most; a paragraph with thousands is junk or hostile, and reading
+#: it would only fill the tables with capped pseudo-quotes.
 MAX_MARKS_PER_PARAGRAPH = 1000
 #: Unbalanced-quote problem rows kept per article; the rest are summed up in
 #: one more row so a broken file cannot flood the audit table.
@@ -1592,8 +1593,8 @@ def _analyse_article(aid: str, outlet: str, text: str) -> _Article:
     for p_idx, (p0, p1) in enumerate(paragraphs):
         n_marks = sum(text.count(ch, p0, p1) for ch in _DOUBLE_MARKS)
         if n_marks > MAX_MARKS_PER_PARAGRAPH:
-            # Pairing marks costs time that grows with their square; no news
-            # paragraph has this many, so it is junk or hostile: skip it, say so.
+            # No news paragraph has this many marks: it is junk or hostile,
+            # so skip it and say so rather than emit thousands of capped quotes.
             flooded.add(p_idx)
             art.problems.append((aid, "quote_search_skipped",
                                  f"paragraph {p_idx} has {n_marks} double quotation marks (over "
@@ -1681,14 +1682,22 @@ def _paragraph_quotes(art: _Article, p_idx: int, p0: int, p1: int, par_spans: li
         par = _Par(p_idx, p0, orig, qmap, None)
         return _narration(art, par), par
     chars = list(orig)
+    masked_runs: list[tuple[int, int]] = []
     for k, sp in enumerate(par_spans):
         a = sp.open - p0
         b = (sp.close - p0 + 1) if sp.close >= 0 else len(orig)
         if sp.cont_prev and a < 0:
             a = 0
-        for x in range(a, b):
-            chars[x] = "\x00"
+        masked_runs.append((a, b))
         qmap[a] = k
+    # Capped quotes all run to the paragraph end and overlap: mask the union
+    # of the runs once, so the cost stays linear in the paragraph length.
+    end = 0
+    for a, b in sorted(masked_runs):
+        a = max(a, end)
+        if b > a:
+            chars[a:b] = "\x00" * (b - a)
+            end = b
     for sp in inert:
         a, b = sp.open - p0, (sp.close - p0 if sp.close >= 0 else len(orig) - 1)
         for x in range(a, b + 1):
