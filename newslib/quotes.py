@@ -123,6 +123,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING, Mapping, NamedTuple
 
 from newslib import speech
+from newslib.sentences import ABBREVIATIONS
 from newslib.settings import Settings
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -460,23 +461,9 @@ _TOKEN_RE = re.compile(
     r"|[^\W_](?:[\w’'\-.&]*[^\W_])?(?:(?<=s)[’'](?= [a-zA-Z]))?\.?"  # "tenants' association"
     r"|[^\s\w]"
 )
-_ABBREV: frozenset[str] | None = None
-
-
-def _abbreviations() -> frozenset[str]:
-    global _ABBREV
-    if _ABBREV is None:
-        try:
-            from newslib.sentences import ABBREVIATIONS
-        except ImportError:  # pragma: no cover - the foundation module is missing
-            ABBREVIATIONS = frozenset()
-        _ABBREV = frozenset(ABBREVIATIONS) | {"ret", "gen", "lt", "maj", "col", "sen", "rep", "gov"}
-    return _ABBREV
-
-
 def _tokens(masked: str, base: int, lo: int, hi: int, qmap: dict[int, int]) -> list[_Token]:
     """Tokens of ``masked[lo:hi]``; offsets are article offsets (``base`` + index)."""
-    abbrev = _abbreviations()
+    abbrev = ABBREVIATIONS
     out: list[_Token] = []
     append = out.append
     for m in _TOKEN_RE.finditer(masked, lo, hi):
@@ -509,7 +496,7 @@ _INITIALS_RE = re.compile(r"(?:[A-Za-z]\.)*[A-Za-z]")
 
 def _sentences(masked: str, spans: list[_Span], p0: int, orig: str) -> list[tuple[int, int]]:
     """Sentence bounds (paragraph-relative) of a masked paragraph."""
-    abbrev = _abbreviations()
+    abbrev = ABBREVIATIONS
     cuts: set[int] = set()
     for m in _SENT_END_RE.finditer(masked):
         if m.group() == ".":
