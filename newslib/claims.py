@@ -490,6 +490,24 @@ def _build_units(texts: list[str], quote_spans: dict[int, list[tuple[int, int]]]
     return units
 
 
+def _quote_offsets_by_article(sentences: "pd.DataFrame", quotes: "pd.DataFrame | None", *,
+                              direct_only: bool) -> dict[str, list[tuple[int, int]]] | None:
+    """Article -> (start, end) of its quotes in the cleaned text, in table order.
+
+    ``None`` when the quotes table (or the sentences table) has no offsets to
+    use, so the caller falls back to reading quotation marks.
+    """
+    if (quotes is None or not len(quotes)
+            or not {"article_id", "start", "end"} <= set(quotes.columns)
+            or not {"start", "article_id"} <= set(sentences.columns)):
+        return None
+    table = quotes[quotes["kind"] == "direct"] if direct_only and "kind" in quotes.columns else quotes
+    spans: dict[str, list[tuple[int, int]]] = {}
+    for art, s, e in zip(table["article_id"], table["start"], table["end"]):
+        spans.setdefault(art, []).append((int(s), int(e)))
+    return spans
+
+
 def _direct_quote_spans(sentences: "pd.DataFrame", quotes: "pd.DataFrame | None") -> dict[int, list[tuple[int, int]]]:
     """Row of a sentence -> offsets (into the sentence) of its direct quotes.
 
@@ -500,18 +518,8 @@ def _direct_quote_spans(sentences: "pd.DataFrame", quotes: "pd.DataFrame | None"
     """
     texts = sentences["text"].astype(str).tolist()
     out: dict[int, list[tuple[int, int]]] = {}
-    has_offsets = (
-        quotes is not None
-        and len(quotes)
-        and {"article_id", "start", "end"} <= set(quotes.columns)
-        and {"start", "article_id"} <= set(sentences.columns)
-    )
-    if has_offsets:
-        assert quotes is not None
-        table = quotes if "kind" not in quotes.columns else quotes[quotes["kind"] == "direct"]
-        spans: dict[str, list[tuple[int, int]]] = {}
-        for art, s, e in zip(table["article_id"], table["start"], table["end"]):
-            spans.setdefault(art, []).append((int(s), int(e)))
+    spans = _quote_offsets_by_article(sentences, quotes, direct_only=True)
+    if spans is not None:
         if not spans:
             return out
         for row, (art, start, text) in enumerate(zip(sentences["article_id"], sentences["start"], texts)):
@@ -887,17 +895,8 @@ def _quoted_share(sentences: "pd.DataFrame", units: _Units, quotes: "pd.DataFram
 
     texts = sentences["text"].tolist()
     share = [0.0] * len(units.sent_row)
-    has_offsets = (
-        quotes is not None
-        and len(quotes)
-        and {"article_id", "start", "end"} <= set(quotes.columns)
-        and {"start", "article_id"} <= set(sentences.columns)
-    )
-    if has_offsets:
-        assert quotes is not None
-        spans: dict[str, list[tuple[int, int]]] = {}
-        for art, s, e in zip(quotes["article_id"], quotes["start"], quotes["end"]):
-            spans.setdefault(art, []).append((int(s), int(e)))
+    spans = _quote_offsets_by_article(sentences, quotes, direct_only=False)
+    if spans is not None:
         for art in spans:
             spans[art].sort()
         arts = sentences["article_id"].tolist()
