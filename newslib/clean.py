@@ -109,18 +109,18 @@ def clean_corpus(corpus: Corpus, *, settings: Settings | None = None) -> Cleaned
     meta: list[dict[str, str]] = []
     for article, state in zip(corpus.articles, per_article):
         aid = article.article_id
-        kept: list[tuple[int, str]] = []
-        for line_no, text in state.kept:
-            reason = outlet_lines.get((article.outlet, _norm_line(text)))
+        kept: list[tuple[int, str, str]] = []
+        for (line_no, text), norm in zip(state.kept, state.norms):
+            reason = outlet_lines.get((article.outlet, norm))
             if reason:
                 state.removed.append((line_no, text, reason))
             else:
-                kept.append((line_no, text))
+                kept.append((line_no, text, norm))
         removed.extend((aid, n, t, r) for n, t, r in sorted(state.removed, key=lambda x: x[0]))
         repeats.extend((aid, *row) for row in _repeats(kept))
         pos = 0
         chunks = []
-        for i, (line_no, text) in enumerate(kept):
+        for i, (line_no, text, _) in enumerate(kept):
             if i:
                 pos += 2
             paragraphs.append((aid, i, line_no, pos, pos + len(text)))
@@ -154,6 +154,8 @@ class _State:
     published: str
     kept: list[tuple[int, str]]
     removed: list[tuple[int, str, str]]
+    #: ``_norm_line`` of each kept line, computed once for every later pass.
+    norms: list[str]
 
 
 def _clean_lines(article: Article) -> _State:
@@ -217,7 +219,8 @@ def _clean_lines(article: Article) -> _State:
             removed.append((line_no, text, reason))
             continue
         kept.append((line_no, text))
-    return _State(title=title, published=published, kept=kept, removed=removed)
+    return _State(title=title, published=published, kept=kept, removed=removed,
+                  norms=[_norm_line(t) for _, t in kept])
 
 
 def _outlet_boilerplate(articles: list[Article], states: list[_State], *,
@@ -241,14 +244,14 @@ def _outlet_boilerplate(articles: list[Article], states: list[_State], *,
             by_outlet[article.outlet].append(idx)
     line_outlets: dict[str, set[str]] = defaultdict(set)
     for article, state in zip(articles, states):
-        for _, text in state.kept:
-            line_outlets[_norm_line(text)].add(article.outlet)
+        for norm in state.norms:
+            line_outlets[norm].add(article.outlet)
 
     found: dict[tuple[str, str], str] = {}
     for outlet, idxs in by_outlet.items():
         if len(idxs) < min_articles:
             continue
-        norms_of = {idx: {_norm_line(t) for _, t in states[idx].kept} for idx in idxs}
+        norms_of = {idx: set(states[idx].norms) for idx in idxs}
         holders: dict[str, list[int]] = defaultdict(list)
         for idx in idxs:
             for norm in norms_of[idx]:
@@ -299,12 +302,12 @@ def _story_clusters(idxs: list[int], holders: dict[str, list[int]]) -> dict[int,
     return {i: root(i) for i in idxs}
 
 
-def _repeats(kept: list[tuple[int, str]]) -> list[tuple]:
+def _repeats(kept: list[tuple[int, str, str]]) -> list[tuple]:
+    """Exact and near repeats among ``(line_no, text, normalised text)`` lines."""
     rows: list[tuple] = []
     first_seen: dict[str, int] = {}
     exact_dupes: set[int] = set()
-    for line_no, text in kept:
-        norm = _norm_line(text)
+    for line_no, text, norm in kept:
         if norm in first_seen:
             rows.append((line_no, first_seen[norm], "exact", 100.0, text))
             exact_dupes.add(line_no)
@@ -312,12 +315,12 @@ def _repeats(kept: list[tuple[int, str]]) -> list[tuple]:
             first_seen[norm] = line_no
     if len(kept) > NEAR_REPEAT_MAX_LINES:
         return rows
-    cands = [(n, t) for n, t in kept if n not in exact_dupes and len(t.split()) >= NEAR_REPEAT_MIN_WORDS]
+    cands = [(n, t, norm) for n, t, norm in kept if n not in exact_dupes and len(t.split()) >= NEAR_REPEAT_MIN_WORDS]
     if len(cands) < 2:
         return rows
     from rapidfuzz import fuzz, process
 
-    norms = [_norm_line(t) for _, t in cands]
+    norms = [norm for _, _, norm in cands]
     scores = process.cdist(norms, norms, scorer=fuzz.ratio, score_cutoff=NEAR_REPEAT_MIN_RATIO)
     for j in range(len(cands)):
         for i in range(j):
