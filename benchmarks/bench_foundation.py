@@ -188,16 +188,23 @@ def child(corpus_dir: Path) -> dict[str, Any]:
     }
 
 
-def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description="load + clean + segment throughput and peak memory")
-    parser.add_argument("--sizes", default="10,100,1000", help="comma-separated article counts")
+def bench_arguments(argv: list[str] | None, *, description: str, sizes: str,
+                    timeout: float) -> argparse.Namespace:
+    """The command line shared by the speed benchmarks (``--child`` is internal)."""
+    parser = argparse.ArgumentParser(description=description)
+    parser.add_argument("--sizes", default=sizes, help="comma-separated article counts")
     parser.add_argument("--seed", type=int, default=7, help="corpus generator seed")
     parser.add_argument("--root", type=Path, default=DEFAULT_ROOT, help="where generated corpora are cached")
-    parser.add_argument("--timeout", type=float, default=1800, help="seconds allowed per size")
+    parser.add_argument("--timeout", type=float, default=timeout, help="seconds allowed per size")
     parser.add_argument("--json", type=Path, help="also write the raw measurements here")
     parser.add_argument("--child", action="store_true", help=argparse.SUPPRESS)
     parser.add_argument("--corpus", type=Path, help=argparse.SUPPRESS)
-    args = parser.parse_args(argv)
+    return parser.parse_args(argv)
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = bench_arguments(argv, description="load + clean + segment throughput and peak memory",
+                           sizes="10,100,1000", timeout=1800)
 
     if args.child:
         print(json.dumps(child(args.corpus)))

@@ -31,7 +31,6 @@ is given for both.
 
 from __future__ import annotations
 
-import argparse
 import importlib
 import json
 import math
@@ -44,9 +43,9 @@ from typing import Any
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 from bench_foundation import (  # noqa: E402
-    DEFAULT_ROOT,
     REPO,
     StageClock,
+    bench_arguments,
     cpu_seconds,
     current_rss_mb,
     ensure_corpus,
@@ -123,15 +122,8 @@ def exponent(n1: float, t1: float, n2: float, t2: float) -> float:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description="end-to-end compare() time, memory and scaling")
-    parser.add_argument("--sizes", default="10,100,1000,10000", help="comma-separated article counts")
-    parser.add_argument("--seed", type=int, default=7, help="corpus generator seed")
-    parser.add_argument("--root", type=Path, default=DEFAULT_ROOT, help="where generated corpora are cached")
-    parser.add_argument("--timeout", type=float, default=3600, help="seconds allowed per size")
-    parser.add_argument("--json", type=Path, help="also write the raw measurements here")
-    parser.add_argument("--child", action="store_true", help=argparse.SUPPRESS)
-    parser.add_argument("--corpus", type=Path, help=argparse.SUPPRESS)
-    args = parser.parse_args(argv)
+    args = bench_arguments(argv, description="end-to-end compare() time, memory and scaling",
+                           sizes="10,100,1000,10000", timeout=3600)
 
     if args.child:
         print(json.dumps(child(args.corpus)))
