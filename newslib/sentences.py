@@ -128,8 +128,8 @@ def split_sentences(
 def add_counts(articles: "pd.DataFrame", sentences: "pd.DataFrame", texts: Mapping[str, str]) -> "pd.DataFrame":
     """Add ``n_sentences`` and ``n_words`` to the articles table."""
     out = articles.copy()
-    counts = sentences.groupby("article_id").size() if len(sentences) else {}
-    out["n_sentences"] = [int(counts.get(a, 0)) if len(sentences) else 0 for a in out["article_id"]]
+    counts = sentences["article_id"].value_counts().to_dict()
+    out["n_sentences"] = [int(counts.get(a, 0)) for a in out["article_id"]]
     out["n_words"] = [len(texts.get(a, "").split()) for a in out["article_id"]]
     cols = ["article_id", "outlet", "title", "published", "byline", "url", "source_path",
             "n_sentences", "n_words"]
