@@ -21,7 +21,7 @@ import json
 import os
 import re
 from dataclasses import dataclass, field, replace
-from pathlib import Path
+from pathlib import Path, PurePath
 from typing import TYPE_CHECKING, Any, Iterable, Iterator, Mapping
 
 from newslib.settings import Settings
@@ -214,22 +214,19 @@ def load_corpus(
         if not root.exists():
             raise FileNotFoundError(f"no such file or folder: {root}")
         if root.is_dir():
-            files = sorted(
-                p for p in root.rglob("*")
-                if p.is_file() and not any(part.startswith(".") for part in p.relative_to(root).parts)
-            )
+            files, odd = _walk(root)
             manifest_paths = [p for p in files if p.name == settings.manifest_name]
             files = [p for p in files if p.name != settings.manifest_name]
             if not files:
                 raise ValueError(f"the folder {root} has no article files in it")
         else:
-            files = [root]
+            files, odd = [root], []
             manifest_paths = [m for m in [root.parent / settings.manifest_name] if m.is_file()]
     else:
         items = list(source)
         if items and all(isinstance(i, Mapping) for i in items):
             return Corpus.from_records(items, settings=settings)  # type: ignore[arg-type]
-        files = [Path(i) for i in items]  # type: ignore[arg-type]
+        files, odd = [Path(i) for i in items], []  # type: ignore[arg-type]
         if not files:
             raise ValueError("no input files were given")
         missing = [f for f in files if not f.exists()]
@@ -240,6 +237,9 @@ def load_corpus(
         files = [f for f in files if f.name != settings.manifest_name]
 
     problems: list[dict[str, str]] = []
+    for path in odd:
+        _problem(problems, path, "unreadable",
+                 "not a regular file (a broken or looping link, a socket or a device); skipped")
     manifest = _read_manifests(manifest_paths, problems)
     articles: list[Article] = []
     iterator: Iterable[Path] = files
@@ -248,7 +248,11 @@ def load_corpus(
 
         iterator = tqdm(files, desc="loading", unit="file")
     for path in iterator:
-        articles.extend(_load_file(path, settings=settings, problems=problems))
+        try:
+            articles.extend(_load_file(path, settings=settings, problems=problems))
+        except Exception as exc:  # noqa: BLE001 - one bad file must never drop the others
+            _problem(problems, path, "unreadable",
+                     f"newslib could not read this file ({type(exc).__name__}: {str(exc)[:200]}); file skipped")
 
     articles = _apply_manifest(articles, manifest, problems)
     articles = _dedupe_ids(articles, problems)
@@ -258,6 +262,35 @@ def load_corpus(
 # --------------------------------------------------------------------------
 # files
 # --------------------------------------------------------------------------
+def _walk(root: Path) -> tuple[list[Path], list[Path]]:
+    """Files under ``root`` (hidden names skipped), and paths that are not regular files.
+
+    Links are followed to files but not to folders, so a looping link can not
+    trap the walk; a broken or looping link, a socket or a device is returned
+    in the second list, to be reported rather than silently dropped.
+    """
+    files: list[Path] = []
+    odd: list[Path] = []
+    stack = [root]
+    while stack:
+        folder = stack.pop()
+        try:
+            entries = sorted(folder.iterdir())
+        except OSError:
+            odd.append(folder)
+            continue
+        for entry in entries:
+            if entry.name.startswith("."):
+                continue
+            if entry.is_dir() and not entry.is_symlink():
+                stack.append(entry)
+            elif entry.is_file():
+                files.append(entry)
+            elif not entry.is_dir():
+                odd.append(entry)
+    return sorted(files), sorted(odd)
+
+
 def _problem(problems: list[dict[str, str]], path: object, problem: str, detail: str,
              severity: str = "error") -> None:
     problems.append({"path": str(path), "problem": problem, "detail": detail, "severity": severity})
@@ -412,6 +445,9 @@ def _from_json(text: str, *, stem: str, path: Path, encoding: str,
     except json.JSONDecodeError as exc:
         _problem(problems, path, "bad_json", f"not valid JSON: {exc.msg} at line {exc.lineno}; file skipped")
         return []
+    except RecursionError:
+        _problem(problems, path, "bad_json", "JSON nested too deeply to read; file skipped")
+        return []
     records = data if isinstance(data, list) else [data]
     out = []
     for n, record in enumerate(records):
@@ -434,6 +470,9 @@ def _from_jsonl(text: str, *, stem: str, path: Path, encoding: str,
             record = json.loads(line)
         except json.JSONDecodeError as exc:
             _problem(problems, f"{path}:{n}", "bad_json", f"line {n} is not valid JSON: {exc.msg}; line skipped")
+            continue
+        except RecursionError:
+            _problem(problems, f"{path}:{n}", "bad_json", f"line {n} is JSON nested too deeply to read; line skipped")
             continue
         article = _article_from_mapping(record, default_id=f"{stem}:{n}", label=f"{path}:{n}", fmt="jsonl",
                                         problems=problems, path=path, encoding=encoding)
@@ -493,15 +532,34 @@ def _read_manifests(paths: list[Path], problems: list[dict[str, str]]) -> dict[s
         if isinstance(decoded, DecodeFailure):
             _problem(problems, path, "bad_manifest", decoded.detail)
             continue
-        reader = csv.DictReader(io.StringIO(decoded[0]))
-        if not reader.fieldnames or "article_id" not in reader.fieldnames:
-            _problem(problems, path, "bad_manifest", "the manifest has no 'article_id' column; ignored")
+        try:
+            table = list(csv.reader(io.StringIO(decoded[0])))
+        except csv.Error as exc:
+            _problem(problems, path, "bad_manifest", f"not a readable CSV file ({exc}); ignored")
             continue
-        for row in reader:
-            key = (row.get("article_id") or "").strip()
-            if key:
-                rows[key] = {k: (row.get(k) or "").strip() for k in MANIFEST_FIELDS}
+        header = [h.strip().lower().lstrip("\ufeff") for h in table[0]] if table else []
+        key_column = next((c for c in ("article_id", *_MANIFEST_FILE_COLUMNS) if c in header), None)
+        if key_column is None:
+            _problem(problems, path, "bad_manifest",
+                     "the manifest has no 'article_id' column (nor 'file', 'filename' or 'path'); ignored")
+            continue
+        for n, values in enumerate(table[1:], start=2):
+            if not any(v.strip() for v in values):
+                continue
+            row = dict(zip(header, (v.strip() for v in values)))
+            key = row.get(key_column, "")
+            if key_column != "article_id":  # a file name: the article id is its stem
+                key = PurePath(key.replace("\\", "/")).stem if key else ""
+            if not key:
+                _problem(problems, f"{path}:{n}", "bad_manifest", f"line {n} has no {key_column}; line ignored")
+                continue
+            rows[key] = {k: row.get(k, "") for k in MANIFEST_FIELDS} | {"article_id": key}
     return rows
+
+
+#: Manifest columns accepted instead of ``article_id``: a file name, whose
+#: stem is the article id (``reports/abc.html`` -> ``abc``).
+_MANIFEST_FILE_COLUMNS = ("file", "filename", "path")
 
 
 def _apply_manifest(articles: list[Article], manifest: dict[str, dict[str, str]],

@@ -177,3 +177,58 @@ def test_outlet_selection_is_audited():
     excluded = corpus.problems[corpus.problems["severity"] == "excluded"]
     assert len(excluded) == 3
     assert set(excluded["problem"]) == {"outlet_not_selected"}
+
+
+def test_deeply_nested_json_is_a_problem_not_a_crash(tmp_path):
+    (tmp_path / "deep.json").write_text("[" * 100_000 + "]" * 100_000)
+    (tmp_path / "deep.jsonl").write_text('{"text": "Fine line. It loads."}\n' + "[" * 100_000 + "]" * 100_000 + "\n")
+    (tmp_path / "good.txt").write_text("Headline\n\nThe talks were held on Monday in Moscow, officials said.")
+    corpus = load_corpus(tmp_path)
+    assert sorted(a.article_id for a in corpus) == ["deep:1", "good"]
+    problems = dict(zip(corpus.problems["path"].map(lambda p: Path(p).name), corpus.problems["detail"]))
+    assert "nested too deeply" in problems["deep.json"]
+    assert "nested too deeply" in problems["deep.jsonl:2"]
+
+
+def test_links_that_lead_nowhere_are_reported(tmp_path):
+    (tmp_path / "good.txt").write_text("Headline\n\nThe talks were held on Monday in Moscow, officials said.")
+    (tmp_path / "loop1.txt").symlink_to(tmp_path / "loop2.txt")
+    (tmp_path / "loop2.txt").symlink_to(tmp_path / "loop1.txt")
+    (tmp_path / "gone.txt").symlink_to(tmp_path / "missing.txt")
+    (tmp_path / "sub").mkdir()
+    (tmp_path / "sub" / "up").symlink_to(tmp_path, target_is_directory=True)  # a folder loop is not followed
+    (tmp_path / "linked.txt").symlink_to(tmp_path / "good.txt")  # a link to a file is read
+    corpus = load_corpus(tmp_path)
+    assert sorted(a.article_id for a in corpus) == ["good", "linked"]
+    assert _problems_by_file(corpus) == {"gone.txt": "unreadable", "loop1.txt": "unreadable", "loop2.txt": "unreadable"}
+
+
+def test_an_unexpected_parser_failure_loses_only_that_file(tmp_path, monkeypatch):
+    import newslib.corpus as corpus_module
+
+    (tmp_path / "a.txt").write_text("Headline\n\nThe talks were held on Monday in Moscow, officials said.")
+    (tmp_path / "b.html").write_text("<html><body><p>Some page.</p></body></html>")
+
+    def explode(*args, **kwargs):
+        raise MemoryError("parser ran out of memory")
+
+    monkeypatch.setattr(corpus_module, "_from_html", explode)
+    corpus = load_corpus(tmp_path)
+    assert [a.article_id for a in corpus] == ["a"]
+    row = corpus.problems.iloc[0]
+    assert (Path(row["path"]).name, row["problem"], row["severity"]) == ("b.html", "unreadable", "error")
+    assert "MemoryError" in row["detail"]
+
+
+def test_manifest_keyed_by_file_name_with_loose_headers(tmp_path):
+    (tmp_path / "sub").mkdir()
+    (tmp_path / "sub" / "a.txt").write_text("Headline\n\nThe talks were held on Monday in Moscow, officials said.")
+    (tmp_path / "b.txt").write_text("Headline\n\nSecond article body about the talks in Moscow this week.")
+    (tmp_path / "manifest.csv").write_text(
+        "\ufeffFile , Outlet,Published\nsub/a.txt,The Ledger,2023-09-05\n,Nobody,\nb.txt, The Courier ,\n"
+    )
+    corpus = load_corpus(tmp_path)
+    meta = {a.article_id: (a.outlet, a.outlet_from, a.published) for a in corpus}
+    assert meta == {"a": ("The Ledger", "manifest", "2023-09-05"), "b": ("The Courier", "manifest", "")}
+    assert corpus.problems[["problem", "severity"]].values.tolist() == [["bad_manifest", "error"]]
+    assert corpus.problems["path"].iloc[0].endswith("manifest.csv:3")
