@@ -73,11 +73,16 @@ Method (the numbers are in :class:`~newslib.settings.Settings`):
    vectors, so pairs outside the candidates count with their true cosine),
    as long as that mean is at least ``claim_threshold * claim_link_guard``
    and no article is in both groups (an article supports a claim once). One
-   loose pair therefore cannot chain two different claims together.
+   loose pair therefore cannot chain two different claims together. Quotes
+   of two different named speakers (``quotes.speaker``) never share a claim,
+   and a group quoting a named speaker merges with a group that does not
+   (a narrative paraphrase) only at ``claim_quote_narrative_factor`` times
+   that mean.
 7. **Secondary links.** A unit is also linked to another claim when one of
    its pairs with a member reaches ``claim_threshold`` and its mean score over
    the members reaches ``claim_threshold * claim_secondary_factor``: one
-   sentence can support several claims.
+   sentence can support several claims (never a claim quoting another
+   named speaker than the unit's own quote).
 8. Every unit left alone is a single-outlet claim, so "what only this outlet
    reported" is a claim too. A sentence without any content word ("He
    said:") is in no claim.
@@ -923,6 +928,49 @@ def _quoted_share(sentences: "pd.DataFrame", units: _Units, quotes: "pd.DataFram
     return share
 
 
+def _unit_speakers(sentences: "pd.DataFrame", units: _Units, quotes: "pd.DataFrame | None") -> list[int]:
+    """Speaker code of each unit (-1 when none): the named speaker of the
+    quote (direct or partial) covering most of the unit, when it covers at
+    least half.
+
+    Codes number the distinct surnames (last words) of ``quotes.speaker``,
+    so a person the quote stage left as "Nunez" in one article and resolved
+    to "Clara Nunez" in another still counts as one speaker (two people who
+    share a surname are then not kept apart: the safe side, as the code only
+    ever forbids links). Quotes without a resolved speaker (organisations,
+    unattributed quotes) give -1.
+    """
+    out = [-1] * len(units.sent_row)
+    if (quotes is None or not len(quotes) or "speaker" not in quotes.columns
+            or not {"article_id", "start", "end"} <= set(quotes.columns)
+            or not {"start", "article_id"} <= set(sentences.columns)):
+        return out
+    table = quotes[quotes["speaker"].notna() & (quotes["speaker"].astype(str) != "")]
+    if not len(table):
+        return out
+    codes: dict[str, int] = {}
+    spans: dict[str, list[tuple[int, int, int]]] = {}
+    for art, s, e, who in zip(table["article_id"], table["start"], table["end"], table["speaker"].astype(str)):
+        surname = who.split()[-1].lower() if who.split() else who
+        spans.setdefault(art, []).append((int(s), int(e), codes.setdefault(surname, len(codes))))
+    arts = sentences["article_id"].tolist()
+    starts = sentences["start"].tolist()
+    for i, row in enumerate(units.sent_row):
+        found = spans.get(arts[row])
+        if not found:
+            continue
+        us = int(starts[row]) + units.start[i]
+        ue = int(starts[row]) + units.end[i]
+        best, best_cover = -1, 0
+        for s, e, code in found:
+            cover = min(e, ue) - max(s, us)
+            if cover > best_cover:
+                best, best_cover = code, cover
+        if best_cover * 2 >= max(1, ue - us):
+            out[i] = best
+    return out
+
+
 # ---------------------------------------------------------------------------
 # The candidate graph (independent of the threshold, kept between calls)
 # ---------------------------------------------------------------------------
@@ -938,6 +986,7 @@ class _Graph(NamedTuple):
     same_article: Any  # bool per pair
     quoted: list[float]  # share of each unit inside direct quotes
     unit_texts: list[str]
+    speaker: list[int]  # speaker code of the quote each unit lies in, -1 for none
 
 
 #: Graphs kept for the same input objects (see :func:`_graph_for`). Two:
@@ -990,7 +1039,8 @@ def _build_graph(sentences: "pd.DataFrame", quotes: "pd.DataFrame | None", setti
         X = np.asarray(_embed(unit_texts, settings.claim_embedding_model), dtype=np.float32)
     if X is None or X.shape[0] == 0:
         empty = np.zeros(0, dtype=np.int64)
-        return _Graph(units, X, empty, empty, empty.astype(float), empty.astype(float), empty.astype(bool), [], unit_texts)
+        return _Graph(units, X, empty, empty, empty.astype(float), empty.astype(float), empty.astype(bool), [], unit_texts,
+                      [])
     a, b = _top_k_pairs(X, k=settings.claim_top_k, max_df=settings.claim_max_df)
     cosine = _pair_cosines(X, a, b)
     unit_row = np.asarray(units.sent_row, dtype=np.int64)
@@ -1007,9 +1057,10 @@ def _build_graph(sentences: "pd.DataFrame", quotes: "pd.DataFrame | None", setti
     raise_to = ratio >= settings.claim_fuzzy_min
     score[check[raise_to]] = np.maximum(score[check[raise_to]], ratio[raise_to])
     quoted = _quoted_share(sentences, units, quotes)
+    speaker = _unit_speakers(sentences, units, quotes)
     # the token lists are not needed after this point: drop them from the
     # cached graph (about a tenth of its memory on a large corpus)
-    return _Graph(units._replace(tokens=[]), X, a, b, cosine, score, same_article, quoted, unit_texts)
+    return _Graph(units._replace(tokens=[]), X, a, b, cosine, score, same_article, quoted, unit_texts, speaker)
 
 
 # ---------------------------------------------------------------------------
@@ -1043,7 +1094,8 @@ def align_claims(
             and decide each claim's ``kind``.
         settings: options; uses ``claim_threshold``, ``claim_method``,
             ``claim_top_k``, ``claim_repeat_threshold``, ``claim_link_guard``,
-            ``claim_secondary_factor``, ``claim_fuzzy_min``, ``claim_max_df``
+            ``claim_secondary_factor``, ``claim_quote_narrative_factor``,
+            ``claim_fuzzy_min``, ``claim_max_df``
             and ``claim_embedding_model``.
 
     Returns:
@@ -1110,7 +1162,9 @@ def _cluster(graph: _Graph, sentences: "pd.DataFrame", settings: Settings) -> Cl
 
     unit_art = np.unique(np.asarray(arts, dtype=object), return_inverse=True)[1][np.asarray(units.sent_row)]
     roots, groups, store = _average_linkage(
-        graph.X, ea, eb, es, unit_art.tolist(), guard=threshold * settings.claim_link_guard
+        graph.X, ea, eb, es, unit_art.tolist(), guard=threshold * settings.claim_link_guard,
+        unit_speaker=graph.speaker,
+        speaker_guard=threshold * settings.claim_link_guard * settings.claim_quote_narrative_factor,
     )
 
     # ---- secondary links: a unit that also fits another claim -----------
@@ -1123,6 +1177,7 @@ def _cluster(graph: _Graph, sentences: "pd.DataFrame", settings: Settings) -> Cl
         a[keep], b[keep], score[keep], roots, groups, units,
         threshold=threshold,
         min_mean=threshold * settings.claim_secondary_factor,
+        unit_speaker=graph.speaker,
     )
 
     # ---- claims and links -------------------------------------------------
@@ -1231,7 +1286,8 @@ def _cluster(graph: _Graph, sentences: "pd.DataFrame", settings: Settings) -> Cl
     return ClaimResult(claims, links, repeats)
 
 
-def _average_linkage(X, ea: list[int], eb: list[int], es: list[float], unit_art: list[int], *, guard: float):  # type: ignore[no-untyped-def]
+def _average_linkage(X, ea: list[int], eb: list[int], es: list[float], unit_art: list[int], *, guard: float,  # type: ignore[no-untyped-def]
+                     unit_speaker: list[int] | None = None, speaker_guard: float | None = None):
     """Average-linkage groups of units from the sorted candidate pairs.
 
     Args:
@@ -1240,6 +1296,10 @@ def _average_linkage(X, ea: list[int], eb: list[int], es: list[float], unit_art:
             scores (already at least the threshold).
         unit_art: article code of each unit.
         guard: the lowest mean cosine at which two groups merge.
+        unit_speaker: speaker code of each unit (-1 for none); two groups
+            holding quotes of different named speakers never merge.
+        speaker_guard: the lowest mean cosine at which a group with a named
+            speaker merges with one without (default: ``guard``).
 
     Returns:
         ``(roots, groups, store)``: the group root of each unit (numpy
@@ -1256,6 +1316,8 @@ def _average_linkage(X, ea: list[int], eb: list[int], es: list[float], unit_art:
     parent = list(range(n))
     members: dict[int, list[int]] = {}  # groups of two units or more
     articles_of: dict[int, set[int]] = {}
+    speaker = list(unit_speaker) if unit_speaker is not None else [-1] * n  # per root: its group's speaker
+    mixed_guard = guard if speaker_guard is None else speaker_guard
     sums: dict[int, Any] = {}
     requeue: list[tuple[float, int, int]] = []
     i, n_edges = 0, len(es)
@@ -1273,12 +1335,18 @@ def _average_linkage(X, ea: list[int], eb: list[int], es: list[float], unit_art:
             rv = parent[rv]
         if ru == rv:
             continue
+        su, sv = speaker[ru], speaker[rv]
+        if su >= 0 and sv >= 0 and su != sv:
+            continue  # two people's words: never one claim (groups only grow)
         mu, mv = members.get(ru), members.get(rv)
         if mu is None and mv is None:  # two single units of different articles
+            if (su < 0) != (sv < 0) and -neg < mixed_guard:
+                continue
             parent[rv] = ru
             members[ru] = [ru, rv]
             articles_of[ru] = {unit_art[ru], unit_art[rv]}
             sums[ru] = add(row(ru), row(rv))
+            speaker[ru] = max(su, sv)
             continue
         arts_u = articles_of[ru] if mu is not None else {unit_art[ru]}
         arts_v = articles_of[rv] if mv is not None else {unit_art[rv]}
@@ -1293,7 +1361,7 @@ def _average_linkage(X, ea: list[int], eb: list[int], es: list[float], unit_art:
             if mean >= guard:
                 heapq.heappush(requeue, (-mean, u, v))
             continue
-        if mean < guard:
+        if mean < (guard if (su < 0) == (sv < 0) else mixed_guard):
             continue
         if size_u < size_v:  # union by size keeps the trees shallow
             ru, rv, sum_u, sum_v, arts_u, arts_v = rv, ru, sum_v, sum_u, arts_v, arts_u
@@ -1305,6 +1373,7 @@ def _average_linkage(X, ea: list[int], eb: list[int], es: list[float], unit_art:
         articles_of[ru] = arts_u | arts_v
         sums.pop(rv, None)
         sums[ru] = add(sum_u, sum_v)
+        speaker[ru] = max(su, sv)
     roots = np.arange(n)
     for x in range(n):  # final roots, with path compression
         r = x
@@ -1339,14 +1408,16 @@ def _member_fits(X, groups: dict[int, list[int]]) -> dict[int, float]:  # type: 
     return dict(zip(members.tolist(), fit.tolist()))
 
 
-def _secondary_links(a, b, score, roots, groups: dict[int, list[int]], units: _Units, *, threshold: float, min_mean: float) -> dict[int, list[tuple[int, float]]]:  # type: ignore[no-untyped-def]
+def _secondary_links(a, b, score, roots, groups: dict[int, list[int]], units: _Units, *, threshold: float,  # type: ignore[no-untyped-def]
+                     min_mean: float, unit_speaker: list[int] | None = None) -> dict[int, list[tuple[int, float]]]:
     """Extra (unit, mean score) links per claim root, for units outside it.
 
     A unit joins a claim of several members when one of its candidate pairs
     with a member reaches ``threshold`` and its mean score over all members
     reaches ``min_mean``; members that are not among the unit's candidates
     count as 0, so the mean is a lower bound (computed without a Python loop
-    over pairs). A sentence joins a claim at most once.
+    over pairs). A sentence joins a claim at most once, and a unit quoting a
+    named speaker never joins a claim holding another named speaker's quote.
     """
     import numpy as np
 
@@ -1371,11 +1442,17 @@ def _secondary_links(a, b, score, roots, groups: dict[int, list[int]], units: _U
     good = np.flatnonzero((best >= threshold) & (mean >= min_mean))
     good = good[np.lexsort((ux[good], -mean[good]))]  # best fits first
     taken = {(units.sent_row[m], root) for root, group in groups.items() for m in group}
+    group_speaker: dict[int, int] = {}
+    if unit_speaker is not None:
+        for root, group in groups.items():
+            group_speaker[root] = max((unit_speaker[m] for m in group), default=-1)
     out: dict[int, list[tuple[int, float]]] = {}
     for i in good.tolist():
         unit, root = int(ux[i]), int(ur[i])
         key_ = (units.sent_row[unit], root)
         if key_ in taken:
+            continue
+        if unit_speaker is not None and unit_speaker[unit] >= 0 and group_speaker.get(root, -1) not in (-1, unit_speaker[unit]):
             continue
         taken.add(key_)
         out.setdefault(root, []).append((unit, float(mean[i])))

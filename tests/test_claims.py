@@ -655,3 +655,62 @@ def test_seeds_labels_are_member_text(seed_coverage) -> None:  # type: ignore[no
     for claim_id, label in zip(cov.claims["claim_id"], cov.claims["label"]):
         members = cov.claim_links.loc[cov.claim_links["claim_id"] == claim_id, "sent_id"]
         assert any(label in text[s] for s in members), label
+
+
+# ---- who said it ---------------------------------------------------------------
+
+
+def _records_coverage(records: list[tuple[str, str, str]]):  # type: ignore[no-untyped-def]
+    import newslib
+
+    corpus = newslib.Corpus.from_records([{"id": i, "outlet": o, "text": t} for i, o, t in records])
+    return newslib.compare(corpus, stages=("quotes", "claims"))
+
+
+def _claims_with(cov, fragment: str) -> set[str]:  # type: ignore[no-untyped-def]
+    s = cov.sentences
+    ids = s[s["text"].str.contains(fragment, regex=False)]["sent_id"]
+    assert len(ids) == 1, fragment
+    links = cov.claim_links
+    return set(links[links["sent_id"] == ids.iloc[0]]["claim_id"])
+
+
+def test_the_same_words_from_two_people_are_two_claims() -> None:
+    cov = _records_coverage([
+        ("x1", "Capital Wire",
+         "Finance Minister Lena Hart spoke to reporters on Tuesday.\n\n"
+         "\u201cThe banks will have to raise their reserves before the winter,\u201d Hart said."),
+        ("x2", "Metro Post",
+         "Opposition leader Tomas Berg replied within the hour.\n\n"
+         "\u201cThe banks will have to raise their reserves before the winter is over,\u201d Berg said."),
+        ("x3", "The Ledger",
+         "\u201cThe banks will have to raise their reserves before the winter,\u201d Finance Minister Lena Hart said."),
+    ])
+    quotes = cov.quotes.set_index("article_id")["speaker"]
+    assert (quotes["x1"], quotes["x2"], quotes["x3"]) == ("Lena Hart", "Tomas Berg", "Lena Hart")
+    hart_1 = _claims_with(cov, "winter,\u201d Hart said.")
+    hart_3 = _claims_with(cov, "Finance Minister Lena Hart said.")
+    berg = _claims_with(cov, "Berg said.")
+    assert hart_1 & hart_3  # one person's quote in two outlets is one claim
+    assert not berg & (hart_1 | hart_3)  # near-identical words from someone else are not
+
+
+def test_a_loosely_related_narrative_sentence_does_not_join_a_quote() -> None:
+    quote = [
+        ("y1", "Capital Wire",
+         "\u201cAdditional weapons from the north are not surprising at all,\u201d General Ray Marks said."),
+        ("y2", "Metro Post",
+         "\u201cAdditional weapons from the north are not surprising at all,\u201d Marks told the station."),
+    ]
+    # shares only "weapons" and "north" with the quote (cosine 0.215, above
+    # claim_threshold but under the bar for joining a quote)
+    cov = _records_coverage([*quote, ("y3", "The Ledger",
+                                      "Officials said the weapons talks with the north have stalled since the spring.")])
+    claim = _claims_with(cov, "General Ray Marks said.") & _claims_with(cov, "Marks told the station.")
+    assert len(claim) == 1
+    assert not claim & _claims_with(cov, "talks with the north")
+    # a close paraphrase in narrative does join the quote
+    cov = _records_coverage([*quote, ("y4", "Northern Herald",
+                                      "Marks said additional weapons from the north were not surprising.")])
+    claim = _claims_with(cov, "General Ray Marks said.") & _claims_with(cov, "Marks told the station.")
+    assert claim & _claims_with(cov, "Marks said additional weapons")
