@@ -11,6 +11,24 @@ as pasted from a web page, boilerplate included), ``<out>/manifest.csv``
 is_update; the leading dot keeps it out of ``newslib.load_corpus``).
 The same ``--articles`` and ``--seed`` always give byte-identical files.
 
+Two more hidden files hold the truth that ``benchmarks/eval_conflicts.py``
+scores the ``conflicts`` stage against (recording it draws no random
+numbers, so the files above are the same as before it existed):
+
+* ``<out>/.pieces.csv``: one row per body piece of every article, in body
+  order (article_id, piece, story_id, outlet, kind = fact / quote / wire /
+  background / unrelated, fact and quote = index of the story fact or quote
+  rendered or empty, planted = empty or the planted departure ``date``,
+  ``number`` or ``quote_wording``, detail = what was changed, "next month ->
+  on Friday", "NUM 1,200 -> 2,400", "rivals -> enemies", and text = the piece
+  exactly as written in the article file, British spelling included);
+* ``<out>/.titles.csv``: one row per speaker introduction (article_id,
+  piece, story_id, outlet, speaker, written = the title as written, rank =
+  the military rank it names, canonical = the speaker's true rank, planted =
+  ``title`` when they differ). Only "retired General" / "former Army
+  General" for a retired Lt. Gen. is a different rank; "retired Major
+  General" for a retired Maj. Gen. is an alias (see :data:`ROLE_RANKS`).
+
 The model
 ---------
 The corpus is a set of **stories**; each story is covered by several
@@ -197,6 +215,19 @@ TIMINGS = (
     ("next month", "next_month"), ("next week", "next_week"), ("in the coming days", "days"),
     ("by the end of the year", "year_end"), ("on Friday", "friday"), ("on Thursday", "thursday"),
 )
+
+#: Military ranks named by speaker roles (``DOMAINS[...]["roles"]``); roles
+#: not listed name no rank. A speaker's first role is the true one, so an
+#: outlet writing "retired General" for a retired Lt. Gen. drops the grade: a
+#: different rank (a title conflict), while "retired Major General" for a
+#: retired Maj. Gen. is the same rank spelled out (an alias, no conflict).
+#: Used only for the hidden ``.titles.csv``; kept apart from newslib's own
+#: rank table so that the evaluation does not grade newslib by itself.
+ROLE_RANKS = {
+    "retired Lt. Gen.": "lieutenant general", "retired General": "general",
+    "former Army General": "general", "retired Maj. Gen.": "major general",
+    "retired Major General": "major general",
+}
 
 #: Per-domain vocabulary. Keys: ``orgs`` (actors), ``goods`` (what is
 #: traded/counted), ``people`` (who is counted), ``roles`` (speaker roles with
@@ -897,23 +928,35 @@ def make_story(rng: random.Random, story_no: int, base: dt.date, used: set[str])
 
 @dataclass
 class Piece:
-    """One paragraph-to-be of an article body."""
+    """One paragraph-to-be of an article body, with what it renders.
+
+    Only ``text`` and ``kind`` shape the article; the other fields are the
+    hidden truth written to ``.pieces.csv`` and ``.titles.csv`` and are set
+    without drawing random numbers.
+    """
 
     text: str
     kind: str  # fact / quote / wire / background / unrelated / boilerplate
+    fact: int | None = None  # index in ``Story.facts`` of the fact rendered
+    quote: int | None = None  # index in ``Story.quotes`` of the quote rendered
+    planted: str = ""  # "", "date", "number" or "quote_wording": a planted departure
+    detail: str = ""  # what was planted: "next month -> on Friday", "rivals -> enemies"
+    speaker: str = ""  # the quoted speaker (quotes only)
+    role: str = ""  # the speaker's title as written, when this piece introduces them
 
 
 def _quote_marks(outlet: Outlet) -> tuple[str, str]:
     return ("\u201c", "\u201d") if outlet.curly else ('"', '"')
 
 
-def _speaker_ref(sp: Speaker, outlet: Outlet, rng: random.Random, first: bool) -> str:
+def _speaker_ref(sp: Speaker, outlet: Outlet, rng: random.Random, first: bool) -> tuple[str, str]:
+    """How the speaker is named: (reference, role as written or "" after the first mention)."""
     if first:
         role = sp.roles[0] if rng.random() < 0.75 else rng.choice(sp.roles)
         if re.search(r"\b(at|of|for)\b", role):  # a long role is an apposition
-            return f"{sp.name}, {'an' if role[0] in 'aeiou' else 'a'} {role},"
-        return f"{role} {sp.name}"
-    return sp.name.split()[-1]
+            return f"{sp.name}, {'an' if role[0] in 'aeiou' else 'a'} {role},", role
+        return f"{role} {sp.name}", role
+    return sp.name.split()[-1], ""
 
 
 def _channel_phrase(sp: Speaker, rng: random.Random) -> str:
@@ -933,7 +976,9 @@ def _render_quote(story: Story, q: tuple[int, list[str]], outlet: Outlet, rng: r
     sp = story.speakers[sp_index]
     first = sp_index not in introduced
     introduced.add(sp_index)
-    ref = _speaker_ref(sp, outlet, rng, first)
+    ref, role = _speaker_ref(sp, outlet, rng, first)
+    # truth only (no random draws): which story quote, who, and any planted change
+    truth = {"quote": next(i for i, x in enumerate(story.quotes) if x is q), "speaker": sp.name, "role": role}
     ref_cap = ref[0].upper() + ref[1:]
     o, c = _quote_marks(outlet)
     sents = list(sentences)
@@ -954,6 +999,7 @@ def _render_quote(story: Story, q: tuple[int, list[str]], outlet: Outlet, rng: r
             variant = "substituted"
             w = rng.choice(swappable)
             sents = [re.sub(rf"\b{w}\b", QUOTE_SUBSTITUTIONS[w], s) for s in sents]
+            truth.update(planted="quote_wording", detail=f"{w} -> {QUOTE_SUBSTITUTIONS[w]}")
     elif r < 0.30:
         variant = "partial"
         # The tail of the first sentence, embedded in narration.
@@ -961,7 +1007,7 @@ def _render_quote(story: Story, q: tuple[int, list[str]], outlet: Outlet, rng: r
         k = min(len(words), rng.randint(4, 8))
         part = " ".join(words[-k:]).strip(",")
         verb = rng.choice(("said", "warned", "argued"))
-        return [Piece(f"{ref_cap} {verb} that what was happening was {o}{part}{c}.", "quote")], variant
+        return [Piece(f"{ref_cap} {verb} that what was happening was {o}{part}{c}.", "quote", **truth)], variant
     channel = _channel_phrase(sp, rng) if rng.random() < 0.5 else ""
     verb = rng.choice(SPEECH_VERBS) if not channel else channel.strip()
     body = " ".join(sents)
@@ -973,30 +1019,32 @@ def _render_quote(story: Story, q: tuple[int, list[str]], outlet: Outlet, rng: r
         text = f"{o}{head[:-1]},{c} {ref} {verb}. {o}{rest}{c}"
     else:
         text = f"{ref_cap} {verb}: {o}{body}{c}"
-    return [Piece(text, "quote")], variant
+    return [Piece(text, "quote", **truth)], variant
 
 
 def _render_fact(story: Story, fact: tuple[tuple[str, ...], dict[str, str]],
-                 rng: random.Random) -> tuple[str, bool]:
+                 rng: random.Random) -> Piece:
+    """Render one story fact; a planted timing or number change is recorded on the piece."""
     template_set, own = fact
     slots = dict(story.slots, **own)
-    conflict = False
+    planted, detail = "", ""
     if rng.random() < 0.08:
-        conflict = True
         if "{WHEN" in "".join(template_set):
             others = [t for t in TIMINGS if t[1] != slots["WHEN_KEY"]]
             when = rng.choice(others)[0]
+            planted, detail = "date", f"{slots['WHEN']} -> {when}"
             slots["WHEN"], slots["WHEN_CAP"] = when, when[0].upper() + when[1:]
         else:
             for key in ("NUM", "NUM2", "PCT"):
                 if "{" + key + "}" in "".join(template_set):
                     value = float(slots[key].replace(",", ""))
                     changed = value * rng.choice((0.5, 0.8, 1.25, 2.0))
-                    slots[key] = f"{int(round(changed)):,}" if key != "PCT" else f"{changed:.1f}"
+                    new = f"{int(round(changed)):,}" if key != "PCT" else f"{changed:.1f}"
+                    planted, detail = "number", f"{key} {slots[key]} -> {new}"
+                    slots[key] = new
                     break
-            else:
-                conflict = False
-    return _fill(rng.choice(template_set), slots, rng), conflict
+    index = next(i for i, x in enumerate(story.facts) if x is fact)
+    return Piece(_fill(rng.choice(template_set), slots, rng), "fact", fact=index, planted=planted, detail=detail)
 
 
 def _britishise(text: str) -> str:
@@ -1022,9 +1070,9 @@ def write_article(story: Story, outlet: Outlet, rng: random.Random, all_stories:
     facts = rng.sample(story.facts, k=max(1, round(len(story.facts) * rng.uniform(0.5, 0.9))))
     quotes = rng.sample(story.quotes, k=max(1, round(len(story.quotes) * rng.uniform(0.25, 0.75))))
     for f in facts:
-        text, conflict = _render_fact(story, f, rng)
-        counts["n_conflicts"] += conflict
-        pieces.append(Piece(text, "fact"))
+        piece = _render_fact(story, f, rng)
+        counts["n_conflicts"] += bool(piece.planted)
+        pieces.append(piece)
     material: list[Piece | tuple[int, list[str]]] = list(quotes)
     counts["n_quotes"] = len(quotes)
     if rng.random() < 0.35:
@@ -1148,6 +1196,8 @@ def generate(n_articles: int, seed: int, out: Path) -> list[dict[str, str]]:
     out.mkdir(parents=True, exist_ok=True)
     manifest: list[dict[str, str]] = []
     truth: list[dict[str, object]] = []
+    pieces: list[dict[str, object]] = []
+    titles: list[dict[str, object]] = []
     first_versions: dict[tuple[str, int], list[Piece]] = {}
     # Write in plan order (first versions before their updates), number in shuffled order.
     number_of = {plan_index: n for n, plan_index in enumerate(order)}
@@ -1174,6 +1224,9 @@ def generate(n_articles: int, seed: int, out: Path) -> list[dict[str, str]]:
             "n_sentences": sum(max(1, p.text.count(". ") + 1) for p in body),
             "is_update": int(is_update), **counts,
         })
+        piece_rows, title_rows = _piece_truth(article_id, story, outlet, body)
+        pieces.extend(piece_rows)
+        titles.extend(title_rows)
     manifest.sort(key=lambda r: r["article_id"])
     truth.sort(key=lambda r: str(r["article_id"]))
     with open(out / "manifest.csv", "w", newline="", encoding="utf-8") as fh:
@@ -1185,7 +1238,51 @@ def generate(n_articles: int, seed: int, out: Path) -> list[dict[str, str]]:
                                                 "n_quotes", "n_wire", "n_conflicts", "is_update"])
         writer.writeheader()
         writer.writerows(truth)
+    for name, rows, columns in ((".pieces.csv", pieces, PIECE_COLUMNS), (".titles.csv", titles, TITLE_COLUMNS)):
+        rows.sort(key=lambda r: (str(r["article_id"]), int(str(r["piece"]))))
+        with open(out / name, "w", newline="", encoding="utf-8") as fh:
+            writer = csv.DictWriter(fh, fieldnames=columns)
+            writer.writeheader()
+            writer.writerows(rows)
     return manifest
+
+
+#: Columns of the hidden ``.pieces.csv``: one row per body piece (paragraph
+#: or half of a paired paragraph) of every article, in body order.
+PIECE_COLUMNS = ["article_id", "piece", "story_id", "outlet", "kind", "fact", "quote", "planted", "detail", "text"]
+#: Columns of the hidden ``.titles.csv``: one row per speaker introduction
+#: (the first mention in an article, which carries the role).
+TITLE_COLUMNS = ["article_id", "piece", "story_id", "outlet", "speaker", "written", "rank", "canonical", "planted"]
+
+
+def _piece_truth(article_id: str, story: Story, outlet: Outlet,
+                 body: list[Piece]) -> tuple[list[dict[str, object]], list[dict[str, object]]]:
+    """Rows of ``.pieces.csv`` and ``.titles.csv`` for one article (no random draws).
+
+    ``text`` is the piece as written in the file (British spelling applied
+    piece by piece, which gives the same words as applying it to the whole
+    file: the substitution works on whole words). A title row is planted
+    (``title``) when the rank written differs from the speaker's true rank.
+    """
+    speakers = {sp.name: sp for sp in story.speakers}
+    piece_rows: list[dict[str, object]] = []
+    title_rows: list[dict[str, object]] = []
+    for n, p in enumerate(body):
+        text = _britishise(p.text) if outlet.british else p.text
+        piece_rows.append({
+            "article_id": article_id, "piece": n, "story_id": story.story_id, "outlet": outlet.name,
+            "kind": p.kind, "fact": "" if p.fact is None else p.fact, "quote": "" if p.quote is None else p.quote,
+            "planted": p.planted, "detail": p.detail, "text": text,
+        })
+        if p.role:
+            rank = ROLE_RANKS.get(p.role, "")
+            canonical = ROLE_RANKS.get(speakers[p.speaker].roles[0], "")
+            title_rows.append({
+                "article_id": article_id, "piece": n, "story_id": story.story_id, "outlet": outlet.name,
+                "speaker": p.speaker, "written": _britishise(p.role) if outlet.british else p.role,
+                "rank": rank, "canonical": canonical, "planted": "title" if rank != canonical else "",
+            })
+    return piece_rows, title_rows
 
 
 def generator_version() -> str:
