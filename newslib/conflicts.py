@@ -868,6 +868,19 @@ def _quote_wording_conflicts(
     quote_variants: "pd.DataFrame", quotes: "pd.DataFrame", claim_of_sentence: dict[str, str],
     names: "_Names",
 ) -> list[dict[str, Any]]:
+    """Changed words between outlets' versions of one quote.
+
+    Per variant group, every version marked ``substituted`` is compared word
+    by word with the group's reference wording. A version with any replaced
+    span longer than :data:`MAX_SUBSTITUTION_WORDS` is a different quote or
+    a rewrite, so none of its spans is reported. For each remaining change
+    (``old`` -> ``new``), the versions are split into those with the new
+    wording and those with the old one (the reference and every other
+    version containing ``old``); the wording more outlets printed is side a
+    (the reference's wording on a tie), and every outlet printing the other
+    wording gets a row against one outlet of side a, so two outlets sharing
+    a swapped word are both named.
+    """
     if not _has(quote_variants, "group_id", "outlet", "quote_id", "reference_text", "text", "change"):
         return []
     qv = quote_variants.sort_values(["group_id", "quote_id"], kind="stable")
@@ -877,40 +890,66 @@ def _quote_wording_conflicts(
     rows: list[dict[str, Any]] = []
     for _, group in qv.groupby("group_id", sort=True):
         records = group.to_dict("records")
-        for rec in records:
-            if str(rec.get("change", "")) != "substituted":
-                continue
-            ref_text = str(rec["reference_text"])
-            ref_norm = _norm_quote(ref_text)
-            ref = next((r for r in records if _norm_quote(r["text"]) == ref_norm and r is not rec), None)
-            if ref is not None:
-                ref_outlet, ref_id, ref_quote = str(ref["outlet"]), str(ref["quote_id"]), str(ref["text"])
-            else:
-                found = next(((qid, o, t) for qid, o, t in quote_rows if _norm_quote(t) == ref_norm), None)
-                ref_outlet, ref_id, ref_quote = (str(found[1]), str(found[0]), str(found[2])) if found else ("", "", ref_text)
-            if ref_outlet == str(rec["outlet"]):
-                continue
-            # the quote variant stage groups by speaker and wording; two
-            # versions only disagree when both articles tell one story
-            art_ref, art_var = article_of.get(ref_id, ""), article_of.get(str(rec["quote_id"]), "")
-            if art_ref and art_var and names.similarity(art_ref, art_var) < names.min_similarity:
-                continue
-            speaker = _text(rec.get("speaker"))
-            qid = str(rec["quote_id"])
-            claim_id = claim_of_sentence.get(str(sent_of_quote.get(qid, "")), "") or claim_of_sentence.get(
-                str(sent_of_quote.get(ref_id, "")), ""
-            )
-            evidence_b = str(rec["text"])
-            evidence_a = ref_quote
-            for old, new in wording_changes(ref_text, evidence_b):
-                if max(len(old.split()), len(new.split())) > MAX_SUBSTITUTION_WORDS:
+        substituted = [r for r in records if str(r.get("change", "")) == "substituted"]
+        if not substituted:
+            continue
+        ref_text = str(records[0]["reference_text"])
+        ref_norm = _norm_quote(ref_text)
+        ref = next((r for r in records if _norm_quote(r["text"]) == ref_norm), None)
+        if ref is None:  # the reference version is not in the group's rows: find its quote
+            found = next(((qid, o, t) for qid, o, t in quote_rows if _norm_quote(t) == ref_norm), None)
+            ref = {"outlet": found[1], "quote_id": found[0], "text": found[2]} if found else \
+                {"outlet": "", "quote_id": "", "text": ref_text}
+        versions = [ref] + [r for r in records if r is not ref]
+        # the changes each substituted version makes; a rewrite reports none
+        changes: dict[str, list[tuple[str, str]]] = {}
+        for rec in substituted:
+            spans = wording_changes(ref_text, str(rec["text"]))
+            if spans and all(max(len(o.split()), len(n.split())) <= MAX_SUBSTITUTION_WORDS for o, n in spans):
+                changes[str(rec["quote_id"])] = spans
+        seen: set[tuple[str, str]] = set()
+        for rec in substituted:
+            for old, new in changes.get(str(rec["quote_id"]), []):
+                key = (_norm_quote(old), _norm_quote(new))
+                if key in seen:
                     continue
-                rows.append(_row(
-                    "quote_wording", claim_id, speaker,
-                    _Side(ref_outlet, old, evidence_a, ref_id, 2),
-                    _Side(str(rec["outlet"]), new, evidence_b, qid, 1),
-                    "quote_variants",
-                ))
+                seen.add(key)
+                with_new = [r for r in versions
+                            if any((_norm_quote(o), _norm_quote(n)) == key for o, n in changes.get(str(r["quote_id"]), []))]
+                new_ids = {str(r["quote_id"]) for r in with_new}
+                pattern = re.compile(r"(?:^| )" + re.escape(key[0]) + r"(?: |$)")
+                with_old = [r for r in versions
+                            if str(r["quote_id"]) not in new_ids and pattern.search(_norm_quote(r["text"]))]
+                old_outlets = {str(r["outlet"]) for r in with_old if r["outlet"]}
+                new_outlets = {str(r["outlet"]) for r in with_new}
+                if not old_outlets or not new_outlets:
+                    continue
+                old_major = len(old_outlets) >= len(new_outlets)
+                major, minor = (with_old, with_new) if old_major else (with_new, with_old)
+                major_value, minor_value = (old, new) if old_major else (new, old)
+                rep = major[0]
+                rep_outlet, rep_id, rep_text = str(rep["outlet"]), str(rep["quote_id"]), str(rep["text"])
+                done: set[str] = set()
+                for other in minor:
+                    outlet = str(other["outlet"])
+                    if outlet in done or outlet in ({rep_outlet} | (old_outlets & new_outlets)):
+                        continue
+                    qid = str(other["quote_id"])
+                    # the quote variant stage groups by speaker and wording; two
+                    # versions only disagree when both articles tell one story
+                    art_a, art_b = article_of.get(rep_id, ""), article_of.get(qid, "")
+                    if art_a and art_b and names.similarity(art_a, art_b) < names.min_similarity:
+                        continue
+                    done.add(outlet)
+                    claim_id = claim_of_sentence.get(str(sent_of_quote.get(qid, "")), "") or claim_of_sentence.get(
+                        str(sent_of_quote.get(rep_id, "")), ""
+                    )
+                    rows.append(_row(
+                        "quote_wording", claim_id, _text(rec.get("speaker")),
+                        _Side(rep_outlet, major_value, rep_text, rep_id, len(major) + 1),
+                        _Side(outlet, minor_value, str(other["text"]), qid, 0),
+                        "quote_variants",
+                    ))
     return rows
 
 

@@ -197,7 +197,9 @@ _NON_UNITS_BASE = frozenset(
     have had do does did will would shall should can could may might must not no
     many much more most some any all each every both few several such own same other
     another it they them he she we you i us him me there here up down out off
-    just only also even very too almost nearly roughly approximately""".split()
+    just only also even very too almost nearly roughly approximately
+    later earlier soon ago near within toward towards outside inside across
+    after before during since until last next yesterday today tomorrow tonight""".split()
 )
 #: Copulas after which the unit follows ("120,000 are deaths").
 _COPULAS = frozenset({"is", "are", "was", "were"})
@@ -681,6 +683,12 @@ _AFTER_TOKEN = re.compile(r"[A-Za-z]+(?:['’-][A-Za-z]+)*|[^\sA-Za-z]")
 _BEFORE_TOKEN = re.compile(r"[A-Za-z]+(?:['’][A-Za-z]+)*|[,;:()]")
 
 
+def _looks_plural(word: str) -> bool:
+    """A counted noun in the plural ("dams", "factories"), not "gas" or "status"."""
+    low = word.lower()
+    return len(low) > 3 and low.endswith("s") and not low.endswith(("ss", "us", "is"))
+
+
 def _unit_after(sentence: str, pos: int, *, share: bool) -> tuple[str, str]:
     """Head noun of the phrase after ``pos`` (skipping "of the" for shares)."""
     rest = sentence[pos : pos + _UNIT_REACH]
@@ -707,6 +715,8 @@ def _unit_after(sentence: str, pos: int, *, share: bool) -> tuple[str, str]:
             break
         run.append(tok)
         i += 1
+        if _looks_plural(tok):
+            break  # the head noun: "344 local dams later this month", "three factories increased"
     if not run:
         return "", ""
     return _unit_key(run[-1]), " ".join(run)

@@ -142,6 +142,11 @@ def test_compare_times(a, b, expected):
          [("6.5 percent", 0.065, "percent", "")]),
         ("They're also two desperate leaders of the world's most noted pariah states.",
          [("two", 2.0, "leader", "")]),
+        # the unit is the counted noun, not a word of the clause after it
+        ("The army will buy 300 shells later this month, officials said.", [("300", 300.0, "shell", "")]),
+        ("Three factories increased output at 344 local dams near the border.",
+         [("Three", 3.0, "factori", ""), ("344", 344.0, "dam", "")]),
+        ("Russia has lost 2,000 armed drones since May.", [("2,000", 2000.0, "drone", "")]),
         # years, pronoun "one" and numbers without a unit are not quantities
         ("In 2019, aid agencies raised concerns about two of Washington's biggest rivals.", []),
         ("Putin at one point seemed to find a friend in China.", []),
@@ -484,6 +489,43 @@ def test_quote_wording_conflict_from_substitutions_only():
     ]
     assert table.loc[0, "evidence_a"] == ref
     assert table.loc[0, "evidence_b"] == "Washington's biggest enemies"
+
+
+def test_quote_wording_side_a_is_the_wording_most_outlets_printed():
+    said = "People here know the plan is clear and the money is there."
+    swapped = "People here know the plan is obvious and the money is there."
+    rewrite = "People here know the plan failed and nobody will pay for it at all."
+    variants = _variants([
+        # the longest version is the reference, but only one outlet printed "obvious"
+        ("g1", "Newsweek", f"{NW}-q001", swapped, said, "substituted"),
+        ("g1", "Daily Star", f"{DS}-q001", swapped, said, "substituted"),
+        ("g1", "HuffPost", f"{HP}-q001", swapped, swapped, "identical"),
+        # a rewrite of the same opening is another quote: none of its spans is a changed word
+        ("g1", "CBN News", "004_x-q001", swapped, rewrite, "substituted"),
+    ])
+    table = _conflicts(_sentences([]), variants=variants)
+    assert _records(table, ("kind", "outlet_a", "value_a", "outlet_b", "value_b")) == [
+        ("quote_wording", "Newsweek", "clear", "HuffPost", "obvious"),
+    ]
+
+
+def test_quote_wording_names_every_outlet_that_printed_the_swap():
+    ref = "You opened this saying these are two of Washington's biggest rivals,"
+    swap = "You opened this saying these are two of Washington's biggest enemies,"
+    # the swapped wording is the longer one, so the variant stage took it as
+    # the reference: the second outlet printing it is "identical" to it
+    variants = _variants([
+        ("g1", "Newsweek", f"{NW}-q002", swap, ref, "substituted"),
+        ("g1", "Business Insider", "001_x-q002", swap, ref, "substituted"),
+        ("g1", "HuffPost", f"{HP}-q002", swap, ref, "substituted"),
+        ("g1", "Daily Star", f"{DS}-q000", swap, swap, "identical"),
+        ("g1", "CBN News", "004_x-q000", swap, swap, "identical"),
+    ])
+    table = _conflicts(_sentences([]), variants=variants)
+    assert sorted(_records(table, ("outlet_b", "value_a", "value_b"))) == [
+        ("CBN News", "rivals", "enemies"), ("Daily Star", "rivals", "enemies"),
+    ]
+    assert set(table["outlet_a"]) == {"Newsweek"}
 
 
 def test_empty_inputs_without_columns():
