@@ -44,6 +44,7 @@ notebooks: $(VENV)/.notebooks-installed
 eval: $(VENV)/.notebooks-installed
 	$(BIN)/python benchmarks/eval_quotes.py
 	$(BIN)/python benchmarks/eval_conflicts.py
+	$(BIN)/python benchmarks/eval_reuse.py
 	$(BIN)/python benchmarks/eval_claims.py
 
 bench: $(VENV)/.notebooks-installed
