@@ -878,6 +878,13 @@ def _passage_table(
     )
 
 
+#: Source names that point at a report without naming whose it is.
+_GENERIC_SOURCE = re.compile(
+    r"(?i)^\s*(?:the|a|an|this|that|its|their)\s+(?:new\s+|latest\s+|original\s+)?"
+    r"(?:report|reports|paper|newspaper|article|story|statement|study|publication|outlet)\s*$"
+)
+
+
 def _upstream(side_a: tuple[tuple[str, ...], tuple[tuple[str, str, int], ...]],
               side_b: tuple[tuple[str, ...], tuple[tuple[str, str, int], ...]]) -> tuple[str, str, str]:
     """(speaker, source, label) of the common upstream of one passage.
@@ -885,16 +892,30 @@ def _upstream(side_a: tuple[tuple[str, ...], tuple[tuple[str, str, int], ...]],
     The speaker is one quoted in the passage (in both articles if possible).
     The source is the closest citation (lowest rank, see
     :meth:`_Context.side`) among those both articles make near the passage,
-    else among those either makes.
+    unless either article cites another one closer to it; then the closest
+    among those either makes. Unnamed references ("the report") count only
+    when no named source is cited near the passage.
     """
     speakers_a, sources_a = side_a
     speakers_b, sources_b = side_b
     common_speakers = [s for s in speakers_a if s in speakers_b]
     speakers = common_speakers or list(speakers_a) or list(speakers_b)
     speaker = speakers[0] if speakers else ""
+    # an unnamed reference ("the report said") names no upstream when a
+    # named source is cited near the passage on either side
+    named_a = [t for t in sources_a if not _GENERIC_SOURCE.match(t[1])]
+    named_b = [t for t in sources_b if not _GENERIC_SOURCE.match(t[1])]
+    if named_a or named_b:
+        sources_a, sources_b = tuple(named_a), tuple(named_b)
     rank_b = {k: r for k, _, r in sources_b}
     common = [(k, n, max(r, rank_b[k])) for k, n, r in sources_a if k in rank_b]
-    pool = common or list(sources_a) + [t for t in sources_b if t[0] not in {k for k, _, _ in sources_a}]
+    either = list(sources_a) + [t for t in sources_b if t[0] not in {k for k, _, _ in sources_a}]
+    # a source both articles cite wins unless one side cites another closer
+    # to the passage (in its own sentence, where the common one is further)
+    if common and min(r for _, _, r in common) <= min(r for _, _, r in either):
+        pool = common
+    else:
+        pool = either
     source = ""
     if pool:
         best = min(r for _, _, r in pool)

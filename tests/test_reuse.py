@@ -467,3 +467,25 @@ def test_generated_corpus_is_deterministic(tmp_path: Path) -> None:
         assert path.read_bytes() == (tmp_path / "two" / path.name).read_bytes(), path.name
     assert len(first) == 40
     assert {"article_id", "outlet", "published", "url", "title"} == set(first[0])
+
+
+@pytest.mark.parametrize(
+    ("sources_a", "sources_b", "expected"),
+    [
+        # a source both articles cite near the passage wins over one only one cites
+        ((("nyt", "The New York Times", 1), ("ap", "AP", 2)), (("nyt", "The New York Times", 2),), "The New York Times"),
+        # ... unless one article cites another in the passage's own sentence (rank 0)
+        # while the common one is further away
+        ((("ap", "the Associated Press", 0), ("rep", "the report", 1)), (("rep", "the report", 0),),
+         "the Associated Press"),
+        ((("ap", "the Associated Press", 0), ("cnn", "CNN", 1)), (("cnn", "CNN", 1),), "the Associated Press"),
+        # an unnamed reference never labels a passage a named source explains
+        ((("rep", "the report", 0),), (("nyt", "The New York Times", 1),), "The New York Times"),
+        ((("rep", "the report", 0),), (("rep", "the report", 0),), "the report"),
+    ],
+)
+def test_upstream_source_of_a_passage(sources_a, sources_b, expected):
+    from newslib.reuse import _upstream
+
+    speaker, source, label = _upstream(((), sources_a), ((), sources_b))
+    assert (speaker, source, label) == ("", expected, expected)
