@@ -252,6 +252,10 @@ GROUP_SOURCES: tuple[GroupSource, ...] = (
         "satellite imagery", "document", True, "'satellite images show' in military coverage",
     ),
     GroupSource(
+        r"(?<![\w'])(?:[Tt]he\s+)(?:news)?paper\b", "the paper", "document", True,
+        "wire copy: 'the paper reported' for a newspaper named earlier in the article",
+    ),
+    GroupSource(
         r"(?<![\w'])report\b", "the report", "document", True,
         "seeds: 'according to the report' (Newsweek); a report owned by a named source "
         "('The Times report') is that source, see sources.py",

@@ -333,3 +333,14 @@ def test_seed_sources_exactly() -> None:
         assert hit is not None, (outlet, source, kind, words)
         unmatched.remove(hit)
     assert unmatched == []
+
+
+def test_the_paper_is_an_unnamed_source():
+    import newslib
+
+    text = ("Officials plan to close the bridge for a month, the paper reported.\n\n"
+            "The plan was printed on paper and posted on the door.")
+    cov = newslib.compare(newslib.Corpus.from_records([{"id": "a", "outlet": "X", "text": text}]),
+                          stages=("quotes", "sources"))
+    rows = cov.sources[cov.sources["source"] == "the paper"]
+    assert rows["text"].tolist() == ["Officials plan to close the bridge for a month, the paper reported."]
