@@ -1532,10 +1532,13 @@ def key_findings(
     names = outlets_of(cov)
     if not len(articles):
         return ["No articles were loaded."]
-    dates = sorted({_str(d) for d in articles.get("published", []) if _str(d)})
+    dated = [_str(d) for d in articles.get("published", []) if _str(d)]
+    dates = sorted(set(dated))
     when = ""
     if dates:
         when = f", published {dates[0]}" if len(dates) == 1 else f", published {dates[0]} to {dates[-1]}"
+        if len(dated) < len(articles):
+            when += f" ({len(dated)} of {len(articles)} carry a date)"
     findings.append(f"{_plural(len(articles), 'article')} from {_plural(len(names), 'outlet')} "
                     f"({join_names(names)}){when}.")
 

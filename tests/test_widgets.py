@@ -510,6 +510,15 @@ def test_key_findings_follow_the_data(cov: Coverage) -> None:
             in widgets.key_findings(cov))
 
 
+def test_key_findings_say_how_many_articles_carry_a_date(cov: Coverage) -> None:
+    dates = ["2023-09-05", "", "2023-09-06"]
+    cov.tables["articles"] = cov.articles.assign(published=dates)
+    first = widgets.key_findings(cov)[0]
+    assert first.endswith(", published 2023-09-05 to 2023-09-06 (2 of 3 carry a date).")
+    cov.tables["articles"] = cov.articles.assign(published=["2023-09-05"] * 3)
+    assert widgets.key_findings(cov)[0].endswith(", published 2023-09-05.")
+
+
 def test_key_findings_html_escapes_names_and_values(cov: Coverage) -> None:
     cov.tables["quotes"] = cov.quotes.replace({"speaker": {"Mark Hertling": "Mark <b>Hertling</b>"}})
     cov.tables["conflicts"] = cov.conflicts.assign(value_b=["<img src=x onerror=alert(1)>", "General"])
