@@ -19,10 +19,12 @@ annotator could argue either way are left out rather than guessed.
 
 Wider set: for every story, every cross-outlet pair of its sentences is
 labelled from the tags (so nothing is cherry-picked). ``DEV_STORIES`` are
-used for tuning; the other stories are held out. The last three stories
+used for tuning; the other stories are held out. Three stories
 (summit, drug_recall, mayor_election) were added in the second round of work
 on the claim stage, written before that round's method changes, and are
-reported on their own by ``eval_claims.py`` (``FRESH_STORIES``).
+reported on their own by ``eval_claims.py`` (``FRESH_STORIES``). The
+``r3_`` stories were written blind in a third round, after the claim stage's
+method was fixed, and are reported on their own.
 
 The seed pairs here are a hand-picked subset; the primary seed figure of
 ``eval_claims.py`` is exhaustive, from an independent annotator's tags
@@ -523,6 +525,202 @@ STORIES: dict[str, dict[str, list[tuple[str, str, str]]]] = {
             ("Low turnout, at just 38%, marred the result, election officials said.", "turnout", P),
             ("Housing was the central issue of the campaign, with Nunez promising 10,000 new affordable homes.", "housing", P),
             ("Nunez will be sworn in on January 2.", "sworn_in", V),
+        ],
+    },
+    # ---- stories added in the third round (written blind, after the claim
+    # stage's method was fixed; all held out, reported on their own) ----------
+    "r3_museum_heist": {
+        "Capital Wire": [
+            ("Thieves stole eight pieces of 18th-century royal jewellery from the Halvorsen Museum in Bremmark early on Saturday, police said.", "theft eight_pieces", V),
+            ("The gang used a ladder mounted on a truck to reach a first-floor window, broke two display cases and left within seven minutes, according to the prosecutor's office.", "window_ladder cases seven_minutes", V),
+            ("Police are searching for four suspects who fled on two motor scooters.", "four_suspects scooters", V),
+            ("Prosecutor Marc Olin said the thieves were \u201cprofessionals who knew exactly what they wanted.\u201d", "olin_professionals", V),
+            ("The museum said its alarm system had worked and guards had followed procedure.", "alarm_worked", V),
+            ("\u201cThese pieces are part of our national memory, and we will get them back,\u201d Culture Minister Pavel Roth said.", "roth_memory roth_recover", V),
+            ("The museum will stay closed until Wednesday.", "closed", V),
+        ],
+        # regional paper running the wire, lightly edited, plus a local angle
+        "Valley Gazette": [
+            ("Thieves stole eight pieces of 18th-century royal jewellery from the Halvorsen Museum in Bremmark early on Saturday, police said.", "theft eight_pieces", V),
+            ("Police are searching for four suspects who fled on two motor scooters.", "four_suspects scooters", V),
+            ("The gang used a truck-mounted ladder to reach a first-floor window, smashed two display cases and were gone within seven minutes, the prosecutor's office said.", "window_ladder cases seven_minutes", N),
+            ("The Halvorsen Museum will remain shut until Wednesday.", "closed", N),
+            ("Bremmark jeweller Tomas Eklund said officers had asked him to look out for anyone trying to sell antique gems.", "eklund_asked", V),
+        ],
+        "Metro Post": [
+            ("Crown jewels worth a staggering \u20ac30m were snatched in a brazen seven-minute raid on a national museum this weekend.", "theft value seven_minutes", P),
+            ("The masked raiders hoisted themselves up to a window on a cherry picker before smashing their way in.", "window_ladder", P),
+            ("They escaped on scooters, leaving a diamond tiara lying in the street.", "scooters dropped_tiara", P),
+            ("Culture minister Pavel Roth vowed: \u201cWe will get them back.\u201d", "roth_recover", N),
+            ("Security guru Hugo Dahl said: \u201cThis has all the hallmarks of a professional team that had scouted the building for weeks.\u201d", "dahl_professional dahl_scouted", V),
+            ("Only two guards were on duty at the time after years of cuts, a union source claimed.", "two_guards", P),
+        ],
+        "The Ledger": [
+            ("Eight items of royal jewellery dating from the 1700s, among them a sapphire necklace and a pair of emerald earrings, were taken from the Halvorsen Museum on Saturday morning.", "theft eight_pieces", P),
+            ("Investigators believe the thieves reached the building's first floor with a truck-mounted lift and were inside for less than seven minutes.", "window_ladder seven_minutes", P),
+            ("A diamond tiara dropped by the thieves as they fled was later found, damaged, outside the museum.", "dropped_tiara", P),
+            ("Museum director Sofie Brandt called the theft \u201ca wound to our national memory\u201d and said the pieces were of incalculable historical value.", "brandt_wound brandt_priceless", N),
+            ("Pavel Roth, the culture minister, said the jewels were \u201cpart of our national memory\u201d and pledged that they would be recovered.", "roth_memory roth_recover", N),
+            ("A state audit last year found that parts of the museum's security system were out of date.", "audit", V),
+            ("The union representing museum staff said budget cuts meant only two guards had been on duty overnight.", "two_guards", V),
+        ],
+        # broadcaster website, a day later
+        "Lakeside Radio News": [
+            ("Police in Bremmark have arrested two men in connection with Saturday's theft of royal jewels from the Halvorsen Museum.", "arrests", V),
+            ("The jewels, valued at about 30 million euros, have not been recovered.", "value not_recovered", P),
+            ("Prosecutor Marc Olin told reporters the men were aged 34 and 39 and were known to police.", "arrested_ages", V),
+            ("Olin said at the weekend that the gang were professionals who \"knew exactly what they wanted\".", "olin_professionals", N),
+            ("The museum will reopen to visitors on Wednesday, with extra police officers posted at its entrances.", "closed extra_police", P),
+            ("Two other suspects are still being sought.", "remaining_suspects", V),
+        ],
+        "Harbor Times": [
+            ("Thieves needed only seven minutes to make off with eight pieces of royal jewelry worth an estimated 30 million euros from the Halvorsen Museum on Saturday.", "theft eight_pieces value seven_minutes", P),
+            ("Museum director Sofie Brandt said: \"This is a wound to our national memory.\"", "brandt_wound", V),
+            ("Police said four people took part in the raid and got away on scooters.", "four_suspects scooters", P),
+            ("Security consultant Hugo Dahl said the operation appeared to have been planned over several weeks.", "dahl_scouted", P),
+            ("The museum said alarms sounded as soon as the window was broken and that its staff had acted correctly.", "alarm_worked", P),
+            ("The museum, which houses the former royal family's collection, drew 1.2 million visitors last year.", "visitors", V),
+            ("It is the second museum theft in the country this year, after a collection of gold coins was stolen in Lunde in March.", "second_theft", V),
+        ],
+    },
+    "r3_data_breach": {
+        "Capital Wire": [
+            ("Hackers stole the personal details of almost 2.3 million customers of mobile operator Tellaro, the company said on Thursday.", "breach count", V),
+            ("Names, home addresses, phone numbers and dates of birth were taken, but no bank details or passwords were accessed, Tellaro said.", "data_types no_financial", V),
+            ("The company detected the intrusion on May 14 and has informed the police.", "discovered police_informed", V),
+            ("\u201cI am deeply sorry. We let our customers down, and we will do everything we can to put this right,\u201d chief executive Laura Benning said in a statement.", "ceo_sorry ceo_let_down", V),
+            ("Affected customers will be offered 12 months of free credit monitoring.", "free_monitoring", V),
+            ("Tellaro shares closed 7% lower.", "shares_fell", V),
+        ],
+        # regional paper: wire copy trimmed, plus a local angle
+        "Coastal Echo": [
+            ("Hackers stole the personal details of nearly 2.3 million Tellaro customers, the mobile operator said on Thursday.", "breach count", N),
+            ("Names, home addresses, phone numbers and dates of birth were taken, but no bank details or passwords were accessed, Tellaro said.", "data_types no_financial", V),
+            ("\u201cI am deeply sorry. We let our customers down,\u201d chief executive Laura Benning said.", "ceo_sorry ceo_let_down", N),
+            ("Tellaro runs a call centre in Portwell that employs 650 people.", "call_centre", V),
+            ("Portwell customer Jean Marlowe, a retired teacher, said she had already received two suspicious text messages this week.", "marlowe_texts", V),
+        ],
+        "Daily Courier": [
+            ("Cyber crooks have plundered the personal data of 2.3m Tellaro mobile customers.", "breach count", P),
+            ("Thieves got their hands on names, addresses and birthdays \u2013 but the firm insists bank details are safe.", "data_types no_financial", P),
+            ("Customers were last night warned to be on their guard against scam calls and texts from fraudsters using the stolen details.", "scam_warning", P),
+            ("Consumer champion Rachel Okoye blasted: \u201cTellaro has let its customers down badly and they deserve answers.\u201d", "consumer_let_down consumer_answers", V),
+            ("The hackers are understood to have demanded a ransom in cryptocurrency.", "ransom_demand", P),
+            ("Tellaro refused to say how much the gang wanted.", "no_comment_demand", V),
+        ],
+        "The Ledger": [
+            ("Tellaro, the country's third-largest mobile network, has disclosed a cyber attack in which criminals obtained data belonging to about 2.3 million customers.", "breach count", P),
+            ("The company said the attackers had asked for a ransom, which it had refused to pay on the advice of the police.", "ransom_demand refused_pay", P),
+            ("Financial information and account passwords were not compromised, according to Tellaro.", "no_financial", P),
+            ("Laura Benning, the chief executive, apologised and acknowledged that the company had \u201clet our customers down.\u201d", "ceo_sorry ceo_let_down", N),
+            ("The Data Protection Authority said it had opened an investigation and could fine the company up to 4% of its global turnover.", "regulator_probe fine_possible", V),
+            ("Tellaro was fined \u20ac1.8 million in 2021 after a software error exposed customers' call records.", "previous_fine", V),
+        ],
+        "Northern Herald": [
+            ("Almost 2.3 million Tellaro customers have been told their personal details were stolen in a cyber attack.", "breach count", P),
+            ("The breach was discovered on Tuesday, two days before the company made it public.", "discovered", P),
+            ("The Data Protection Authority confirmed it was investigating.", "regulator_probe", P),
+            ("Under data protection law, the authority can impose fines of up to four percent of a company's worldwide turnover.", "fine_possible", P),
+            ("Rachel Okoye, director of the consumer group Fair Call, said customers \u201cdeserve answers\u201d about how the attack happened.", "consumer_answers", N),
+            ("Tellaro said it was not aware of any of the stolen data being used by criminals.", "no_misuse", V),
+        ],
+        # broadcaster website
+        "Lakeside Radio News": [
+            ("Customers of the mobile network Tellaro are being urged to watch out for scam calls after hackers stole the personal details of around 2.3 million people.", "scam_warning breach count", P),
+            ("The stolen information includes names, addresses, phone numbers and dates of birth.", "data_types", N),
+            ("The firm's boss, Laura Benning, said she was \"deeply sorry\".", "ceo_sorry", N),
+            ("Tellaro says it will not pay the hackers.", "refused_pay", P),
+            ("The company said it would never phone customers to ask for their passwords.", "never_ask", V),
+            ("It will email everyone affected by Friday.", "emails_by_friday", V),
+            ("Those affected will get a year's free credit monitoring.", "free_monitoring", P),
+        ],
+    },
+    "r3_toll_uturn": {
+        "Capital Wire": [
+            ("The government on Wednesday scrapped plans to charge drivers \u00a34.50 to use the Kessel Tunnel, after months of opposition from motorists and businesses.", "scrapped toll_amount", V),
+            ("\u201cWe have listened to drivers and to businesses, and the toll will not go ahead,\u201d Transport Secretary Amira Qureshi told parliament.", "qureshi_listened scrapped", V),
+            ("The charge had been expected to raise about \u00a3120 million a year for maintenance of the 40-year-old tunnel.", "revenue", V),
+            ("Qureshi said the money would instead come from the national roads budget.", "funding_budget", V),
+            ("More than two-thirds of the 41,000 people who responded to a public consultation opposed the toll.", "consultation_opposed responses_41k", V),
+            ("Kessel mayor Joan Pryce called the decision \u201ca betrayal of everyone who relies on the buses,\u201d as part of the toll income had been earmarked for new bus routes.", "pryce_betrayal buses_earmarked", V),
+        ],
+        # regional broadsheet in the tunnel's home city
+        "Northern Herald": [
+            ("Ministers have this week abandoned the proposed Kessel Tunnel toll.", "scrapped", P),
+            ("Mayor Joan Pryce said: \u201cThis is a betrayal of everyone who relies on the buses.\u201d", "pryce_betrayal", N),
+            ("City hall had planned to use part of the toll income to pay for 12 new bus routes.", "buses_earmarked", P),
+            ("The charge had been expected to raise about \u00a3120 million a year for maintenance of the 40-year-old tunnel.", "revenue", V),
+            ("The toll, of \u00a34.50 per crossing, was due to start in April.", "toll_amount due_april", P),
+            ("Clean Air Now director Tom Adeyemi said the U-turn was \u201ca betrayal of the government's own climate promises.\u201d", "adeyemi_betrayal", V),
+            ("Traffic through the tunnel has risen by 30% since 2015, according to the council.", "traffic_rise", V),
+        ],
+        "Metro Post": [
+            ("Drivers have won their battle against the hated Kessel Tunnel toll after ministers performed a dramatic U-turn.", "scrapped", P),
+            ("Motorists would have been stung four pounds fifty every time they used the tunnel.", "toll_amount", P),
+            ("Transport boss Amira Qureshi admitted the government had \u201clistened to drivers\u201d.", "qureshi_listened", N),
+            ("Business leaders hailed the climbdown as a victory for common sense.", "chamber_welcome", P),
+            ("But the opposition said taxpayers had already forked out \u00a39m on consultants to design the scheme.", "spent_9m", P),
+            ("Kessel's mayor branded it a betrayal.", "pryce_betrayal", P),
+        ],
+        "The Ledger": [
+            ("Amira Qureshi, the transport secretary, told MPs on Wednesday that the government would no longer pursue a toll on the Kessel Tunnel.", "scrapped", P),
+            ("The charge was projected to bring in roughly \u00a3120m annually, money now expected to come from the national roads budget.", "revenue funding_budget", P),
+            ("In a public consultation, 68 per cent of respondents were against the toll.", "consultation_opposed", P),
+            ("The Chamber of Commerce, which had lobbied against the toll, said the decision was \u201ccommon sense.\u201d", "chamber_welcome", N),
+            ("Gareth Lowe, the opposition's transport spokesman, said the government had \u201cwasted two years and \u00a39 million\u201d on a scheme it never believed in.", "spent_9m lowe_never_believed", P),
+            ("A decision on how to pay for the tunnel's planned \u00a3300m refurbishment will be made next year.", "refurb_decision", V),
+        ],
+        # broadcaster website
+        "Channel Six News": [
+            ("The government has dropped plans for a \u00a34.50 toll on the Kessel Tunnel.", "scrapped toll_amount", P),
+            ("Transport Secretary Amira Qureshi said the toll would not go ahead because the government had listened to drivers and businesses.", "qureshi_listened scrapped", P),
+            ("Clean Air Now said scrapping the toll would mean more traffic and dirtier air in the city centre.", "cleanair_pollution", V),
+            ("The toll had been due to come into force next April.", "due_april", P),
+            ("A public consultation on the toll drew 41,000 responses.", "responses_41k", P),
+            ("The tunnel carries around 55,000 vehicles a day.", "vehicles", V),
+        ],
+    },
+    "r3_fossil_find": {
+        "Capital Wire": [
+            ("Scientists have identified a new species of plant-eating dinosaur from bones dug up on a farm in western Ardenia, according to a study released on Wednesday.", "new_species herbivore found_on_farm", V),
+            ("Korrasaurus hollisae lived about 72 million years ago and measured roughly nine metres from nose to tail, the researchers wrote in the journal Palaeo Letters.", "age length", V),
+            ("The bones were found in 2019 by farmer Gwen Hollis while she was digging a drainage ditch.", "found_by_farmer found_2019", V),
+            ("\u201cIt is the most complete skeleton of its kind ever found in Europe,\u201d said lead author Kasim Varga of the University of Elmbridge.", "varga_most_complete", V),
+            ("About 70% of the skeleton was recovered during three years of excavation.", "skeleton_70 excavation_3y", V),
+            ("The skeleton will go on display at the Elmbridge Natural History Museum next spring.", "display", V),
+        ],
+        "Harbor Times": [
+            ("A farmer digging a ditch in western Ardenia stumbled upon the remains of a previously unknown dinosaur, paleontologists reported Wednesday.", "found_by_farmer new_species", P),
+            ("The animal, roughly 30 feet long, roamed the region some 72 million years ago.", "length age", P),
+            ("The researchers named the species Korrasaurus hollisae, after Gwen Hollis.", "named_after", P),
+            ("Kasim Varga, the study's lead author, said it was the most complete skeleton of its type ever unearthed in Europe.", "varga_most_complete", P),
+            ("Lena Ortega, a paleontologist at the Royal Institute in Marsk who was not involved in the research, called it \"one of the most important finds in Europe for decades.\"", "ortega_important", N),
+            ("Its teeth suggest it fed on ferns and other low-growing plants.", "herbivore", P),
+        ],
+        "Metro Post": [
+            ("A farmer who thought she'd hit an old tree root while digging on her land had in fact found a giant dinosaur.", "found_by_farmer found_on_farm hollis_root", P),
+            ("Gran-of-three Gwen Hollis, 61, said: \u201cI thought it was an old tree root. Then I saw the teeth.\u201d", "hollis_root", V),
+            ("The nine-metre beast stomped the earth 72m years ago.", "length age", P),
+            ("Boffins say it's the most complete skeleton of its kind ever found in Europe.", "varga_most_complete", P),
+            ("And it's been named after her.", "named_after", P),
+            ("Museum bosses plan to put the bones on show next year.", "display", P),
+        ],
+        "The Ledger": [
+            ("Korrasaurus hollisae, described this week in Palaeo Letters, is the first new dinosaur species to be named from Ardenian rocks in more than a century.", "new_species first_in_century", P),
+            ("Dr Kasim Varga, who led the study, said about 70 per cent of the skeleton had been recovered, making it the most complete of its kind in Europe.", "skeleton_70 varga_most_complete", P),
+            ("Professor Lena Ortega said: \u201cThis is one of the most important finds in Europe for decades.\u201d", "ortega_important", V),
+            ("The researchers believe the animal lived on an island, which may explain why it was smaller than its relatives on the mainland.", "island_smaller", V),
+            ("Mrs Hollis found the first bones in 2019 while clearing a drainage ditch on her sheep farm.", "found_by_farmer found_2019 found_on_farm", P),
+            ("The excavation took three summers.", "excavation_3y", P),
+        ],
+        # broadcaster website
+        "National Radio Online": [
+            ("A dinosaur discovered on a farm in western Ardenia has been confirmed as a new species.", "new_species found_on_farm", P),
+            ("Korrasaurus hollisae lived around 72 million years ago and was about nine metres long, the researchers said.", "age length", N),
+            ("The skeleton will go on display at the Elmbridge Natural History Museum next spring.", "display", V),
+            ("Farmer Gwen Hollis says she is proud that the dinosaur carries her name.", "hollis_proud", V),
+            ("Dr Varga said his team had spent three years digging out the bones.", "excavation_3y", P),
+            ("Professor Lena Ortega, who was not part of the study, said the find would help scientists understand how dinosaurs adapted to life on islands.", "ortega_islands", V),
         ],
     },
 }
