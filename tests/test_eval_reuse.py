@@ -2,29 +2,15 @@
 
 from __future__ import annotations
 
-import importlib.util
-import sys
 from pathlib import Path
-from types import ModuleType
 
 import numpy as np
 import pandas as pd
 import pytest
+from benchmark_modules import load_benchmark
 
-REPO = Path(__file__).resolve().parents[1]
-
-
-def _load(name: str) -> ModuleType:
-    spec = importlib.util.spec_from_file_location(name, REPO / "benchmarks" / f"{name}.py")
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules.setdefault(name, module)
-    spec.loader.exec_module(module)
-    return module
-
-
-er = _load("eval_reuse")
-gen = _load("generate_corpus")
+er = load_benchmark("eval_reuse")
+gen = load_benchmark("generate_corpus")
 
 PIECE_COLUMNS = ["article_id", "piece", "story_id", "outlet", "kind", "fact", "quote", "planted", "detail", "text"]
 FOLD = er.british_folding()

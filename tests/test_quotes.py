@@ -1085,12 +1085,9 @@ def test_surname_resolved_across_corpus():
 
 
 def _eval_module():
-    import importlib.util
+    from benchmark_modules import load_benchmark
 
-    spec = importlib.util.spec_from_file_location("eval_quotes", ROOT / "benchmarks" / "eval_quotes.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+    return load_benchmark("eval_quotes")
 
 
 def test_eval_lists_every_labelled_file_present_in_report_order(tmp_path):
@@ -1101,11 +1098,7 @@ def test_eval_lists_every_labelled_file_present_in_report_order(tmp_path):
 
 
 def test_eval_gate_on_held_out_split():
-    import importlib.util
-
-    spec = importlib.util.spec_from_file_location("eval_quotes", ROOT / "benchmarks" / "eval_quotes.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
+    module = _eval_module()
     records = [json.loads(line) for line in module.GOLD.read_text(encoding="utf-8").splitlines() if line.strip()]
     assert sum(len(r["quotes"]) for r in records) >= 200
     counts, _ = module.evaluate(records)

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import importlib.util
-import sys
 from pathlib import Path
 
 import pandas as pd
@@ -430,12 +428,9 @@ def test_seed_originality(seeds) -> None:
 # ---------------------------------------------------------------------------
 
 def _generator():
-    spec = importlib.util.spec_from_file_location("generate_corpus", REPO / "benchmarks" / "generate_corpus.py")
-    module = importlib.util.module_from_spec(spec)
-    assert spec.loader is not None
-    sys.modules.setdefault("generate_corpus", module)
-    spec.loader.exec_module(module)
-    return module
+    from benchmark_modules import load_benchmark
+
+    return load_benchmark("generate_corpus")
 
 
 def test_generated_corpus_passages_are_exact_and_within_stories(tmp_path: Path) -> None:
