@@ -20,9 +20,11 @@ Output (stdout): pairwise precision, recall and F1
   kim_putin_meeting_planned, so such a pair is positive through that tag);
 * on the hand-picked seed pairs of ``claim_pairs.csv`` (the earlier figure);
 * on the wider set: dev stories (used for tuning) and held-out test stories,
-  the latter also split into the first-round stories and the stories added in
+  the latter also split into the first-round stories, the stories added in
   the second round (:data:`FRESH_STORIES`, written before that round's
-  tuning and never looked at pair by pair while tuning);
+  tuning and never looked at pair by pair while tuning) and the stories
+  written blind in a third round, after the method was fixed
+  (:data:`ROUND3_PREFIX`);
 
 then recall per kind of pair, a sweep of ``claim_threshold`` and the
 threshold it selects (best mean of dev F1 and exhaustive seed F1).
