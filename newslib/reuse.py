@@ -169,6 +169,8 @@ def find_reuse(
 
     index = _WordIndex.build(texts, ids, fold=settings.reuse_fold_spelling)
     runs = _find_runs(index, n=min_words, cap=int(settings.reuse_max_shingle_articles))
+    if sentences is not None and settings.reuse_trim_overhangs:
+        runs = _trim_overhangs(index, runs, texts, sentences, min_words=min_words)
     context = _Context.build(texts, ids, quotes, sources, sentences)
 
     passages = _passage_table(index, runs, texts, outlet_of, context)
@@ -786,6 +788,62 @@ def _near(ctx: _ArticleContext, first_unit: int, last_unit: int) -> list[_Source
 # ---------------------------------------------------------------------------
 # Output tables
 # ---------------------------------------------------------------------------
+
+
+def _trim_overhangs(index: _WordIndex, runs: _Runs, texts: Mapping[str, str], sentences: "pd.DataFrame", *,
+                    min_words: int) -> _Runs:
+    """Cut the sentence fragments a passage picks up at its edges.
+
+    Two articles that copy one sentence often go on, or come before it, with
+    a few words that happen to match ("..., according to a statement. In
+    recent months, ..."). When a passage crosses a sentence boundary and the
+    part beyond it is a fragment of fewer than ``min_words`` words that does
+    not end (at the tail) or start (at the head) a sentence, in both
+    articles, that part is cut; a passage left shorter than ``min_words`` is
+    dropped. Whole short sentences copied along with the passage stay.
+    """
+    import numpy as np
+
+    if not len(runs.a) or not {"article_id", "start"} <= set(sentences.columns):
+        return runs
+    involved = np.unique(np.r_[runs.a, runs.b])
+    index.locate(texts, involved)
+    assert index.char_start is not None
+    total = len(index.codes)
+    is_start = np.zeros(total + 1, dtype=bool)  # word opens a sentence (or is past an article's end)
+    is_start[index.offsets] = True
+    starts_of: dict[str, list[int]] = {}
+    for aid, start in zip(sentences["article_id"].astype(str), sentences["start"]):
+        starts_of.setdefault(aid, []).append(int(start))
+    for i in involved.tolist():
+        lo, hi = int(index.offsets[i]), int(index.offsets[i + 1])
+        chars = starts_of.get(index.ids[i])
+        if not chars or hi <= lo:
+            continue
+        words = np.searchsorted(index.char_start[lo:hi], np.asarray(chars, dtype=np.int64)) + lo
+        is_start[words[words < hi]] = True
+    positions = np.arange(total + 1)
+    # the nearest sentence start after / at-or-before every word position
+    next_start = np.minimum.accumulate(np.where(is_start, positions, total)[::-1])[::-1]
+    prev_start = np.maximum.accumulate(np.where(is_start, positions, 0))
+
+    def cuts(start: "np.ndarray", length: "np.ndarray") -> tuple["np.ndarray", "np.ndarray"]:
+        end = start + length
+        # head: the passage opens mid-sentence and reaches the next one after a short fragment
+        first = next_start[np.minimum(start + 1, total)]
+        head = np.where(~is_start[start] & (first < end) & (first - start < min_words), first - start, 0)
+        # tail: the passage stops mid-sentence a few words into a sentence it entered
+        last = prev_start[end - 1]
+        tail = np.where(~is_start[end] & (last > start) & (end - last < min_words), end - last, 0)
+        return head, tail
+
+    head_a, tail_a = cuts(runs.start_a, runs.length)
+    head_b, tail_b = cuts(runs.start_b, runs.length)
+    head = np.where((head_a > 0) & (head_b > 0), np.minimum(head_a, head_b), 0)
+    tail = np.where((tail_a > 0) & (tail_b > 0), np.minimum(tail_a, tail_b), 0)
+    length = runs.length - head - tail
+    keep = length >= min_words
+    return _Runs(runs.a[keep], runs.b[keep], (runs.start_a + head)[keep], (runs.start_b + head)[keep], length[keep])
 
 
 def _passage_table(

@@ -484,3 +484,33 @@ def test_upstream_source_of_a_passage(sources_a, sources_b, expected):
 
     speaker, source, label = _upstream(((), sources_a), ((), sources_b))
     assert (speaker, source, label) == ("", expected, expected)
+
+
+@pytest.mark.parametrize(
+    ("text_a", "text_b", "expected"),
+    [
+        # a copied sentence, then a few words that happen to match in the next one: cut
+        ("Two bridges in the north of Riskvel were closed on Friday, according to a statement. "
+         "In recent months, three banks opened branches there.",
+         "Two bridges in the north of Riskvel were closed on Friday, according to a statement. "
+         "In recent months, the mayor has pressed for new roads.",
+         ["Two bridges in the north of Riskvel were closed on Friday, according to a statement"]),
+        # ... and a few matching words before it
+        ("Officials said on Monday. Two bridges in the north of Riskvel were closed on Friday, the council said.",
+         "Police said on Monday. Two bridges in the north of Riskvel were closed on Friday, the council said.",
+         ["Two bridges in the north of Riskvel were closed on Friday, the council said"]),
+        # a whole short sentence copied along with the passage stays
+        ("\u201cIt is showing that the president is scrambling for help. This will draw attention.\u201d Later he left.",
+         "\u201cIt is showing that the president is scrambling for help. This will draw attention.\u201d He spoke on CNN.",
+         ["It is showing that the president is scrambling for help. This will draw attention"]),
+        # two fragments of different sentences, each shorter than a passage: no passage
+        ("He went home to Riskvel on Friday. The bridge was closed again after dark.",
+         "She stayed in Riskvel on Friday. The bridge was closed again for repairs.",
+         []),
+    ],
+)
+def test_passages_lose_fragments_of_the_next_or_previous_sentence(text_a: str, text_b: str, expected: list[str]) -> None:
+    texts = {"a": text_a, "b": text_b}
+    articles = _articles(("a", "X"), ("b", "Y"))
+    result = find_reuse(texts, articles, quotes=EMPTY, sources=EMPTY, sentences=_sentences(texts), settings=Settings())
+    assert result.passages["text"].tolist() == expected
