@@ -67,12 +67,34 @@ def main(argv: Sequence[str] | None = None) -> int:
     except (FileNotFoundError, ValueError, TypeError) as exc:
         print(f"newslib: error: {exc}", file=sys.stderr)
         return EXIT_BAD_INPUT
+    except OSError as exc:  # the output can not be written (permissions, a full disk, a folder in the way)
+        print(f"newslib: error: {exc}", file=sys.stderr)
+        return EXIT_FAILED
 
+
+
+def _check_output_dir(folder: Path) -> None:
+    """Create ``folder`` and check that files can be written in it.
+
+    Raises:
+        OSError: with a message naming the folder and the reason.
+    """
+    import tempfile
+
+    if folder.exists() and not folder.is_dir():
+        raise NotADirectoryError(f"--out must be a folder, and {folder} is a file")
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        with tempfile.NamedTemporaryFile(dir=folder, prefix=".newslib-probe-"):
+            pass
+    except OSError as exc:
+        raise OSError(f"cannot write the tables into {folder}: {exc.strerror or exc}") from exc
 
 
 def _compare(args: argparse.Namespace, path: Path) -> int:
     from newslib.coverage import compare
 
+    _check_output_dir(Path(args.out))  # before the work, not after it
     cov = compare(path, progress=not args.no_progress, **_options(args))
     written = cov.to_dir(args.out)
     problems = cov.problems

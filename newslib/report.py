@@ -120,6 +120,25 @@ class UnsafeReportError(ReportError):
 
 
 # ---- public API ------------------------------------------------------------------
+def _check_writable(out: Path) -> None:
+    """Fail before the notebook runs when the report could not be written.
+
+    Raises:
+        OSError: ``out`` is a folder, or its folder can not be created or
+            written (checked by creating and removing a probe file there).
+    """
+    import tempfile
+
+    if out.is_dir():
+        raise IsADirectoryError(f"the report path is a folder, not a file: {out}")
+    try:
+        out.parent.mkdir(parents=True, exist_ok=True)
+        with tempfile.NamedTemporaryFile(dir=out.parent, prefix=".newslib-probe-"):
+            pass
+    except OSError as exc:
+        raise OSError(f"cannot write the report into {out.parent}: {exc.strerror or exc}") from exc
+
+
 def build_report(
     source: str | os.PathLike[str],
     out_html: str | os.PathLike[str],
@@ -155,7 +174,7 @@ def build_report(
     if not source_path.exists():
         raise FileNotFoundError(f"no such corpus file or folder: {source}")
     out = Path(out_html).expanduser().resolve()
-    out.parent.mkdir(parents=True, exist_ok=True)
+    _check_writable(out)
     settings = Settings.from_options(settings, **options)
     nb_path = Path(notebook).resolve() if notebook is not None else find_report_notebook()
 

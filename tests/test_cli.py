@@ -59,3 +59,34 @@ def test_progress_bar_for_larger_corpora(tmp_path, capsys):
     captured = capsys.readouterr()
     assert "loading" in captured.err and "45/45" in captured.err
     assert "articles:      45" in captured.out
+
+
+def test_an_output_that_cannot_be_written_fails_before_the_work(tmp_path, capsys, monkeypatch):
+    import newslib.coverage
+
+    def must_not_run(*args, **kwargs):
+        raise AssertionError("the pipeline ran although its output could not be written")
+
+    monkeypatch.setattr(newslib.coverage, "compare", must_not_run)
+    a_file = tmp_path / "tables.csv"
+    a_file.write_text("not a folder")
+    assert main(["compare", str(SEEDS), "--out", str(a_file), "--no-progress"]) == 1
+    assert f"--out must be a folder, and {a_file} is a file" in capsys.readouterr().err
+    blocked = a_file / "sub"  # a folder can not be made under a file
+    assert main(["compare", str(SEEDS), "--out", str(blocked), "--no-progress"]) == 1
+    assert f"cannot write the tables into {blocked}" in capsys.readouterr().err
+
+
+def test_a_report_path_that_is_a_folder_fails_before_the_notebook_runs(tmp_path, capsys, monkeypatch):
+    import newslib.report
+
+    def must_not_run(*args, **kwargs):
+        raise AssertionError("the notebook ran although the report could not be written")
+
+    monkeypatch.setattr(newslib.report, "execute_report", must_not_run)
+    assert main(["report", str(SEEDS), "--out", str(tmp_path), "--no-progress"]) == 1
+    assert "the report path is a folder, not a file" in capsys.readouterr().err
+    under_a_file = tmp_path / "note.txt"
+    under_a_file.write_text("x")
+    assert main(["report", str(SEEDS), "--out", str(under_a_file / "r.html"), "--no-progress"]) == 1
+    assert "cannot write the report into" in capsys.readouterr().err
