@@ -124,6 +124,14 @@ class Coverage:
         k = self.settings.shared_core_min_outlets if k is None else k
         return claims.shared_core(self.claims, k)
 
+    # ---- reuse view ------------------------------------------------------------
+    def copying(self) -> "pd.DataFrame":
+        """Who may have copied whom: shared words per pair of articles, traced
+        to a common source or not, and which was published first."""
+        from newslib import reuse
+
+        return reuse.copying(self.tables.get("reuse_passages"), self.tables.get("articles"))
+
     def realign(self, **options: Any) -> "Coverage":
         """Re-run the claim stage and the stages after it with new options.
 

@@ -61,6 +61,8 @@ __all__ = [
     "PASSAGE_COLUMNS",
     "ORIGINALITY_COLUMNS",
     "ATTRIBUTION_COLUMNS",
+    "COPYING_COLUMNS",
+    "copying",
 ]
 
 #: Columns of the ``reuse_passages`` table.
@@ -77,6 +79,12 @@ ORIGINALITY_COLUMNS = [
 #: Columns of the ``attribution`` table.
 ATTRIBUTION_COLUMNS = [
     "article_id", "outlet", "source", "speaker", "n_quotes", "example_quote", "evidence",
+]
+
+#: Columns of :func:`copying` (``Coverage.copying()``).
+COPYING_COLUMNS = [
+    "article_a", "outlet_a", "published_a", "article_b", "outlet_b", "published_b",
+    "n_passages", "n_words", "n_words_traced", "n_words_untraced", "first", "verdict",
 ]
 
 #: A word: a run of letters/digits, with apostrophes allowed inside
@@ -1091,3 +1099,82 @@ def _unique_sources(sources: list[_Source]) -> list[_Source]:
             seen.add(s.key)
             out.append(s)
     return out
+
+
+def copying(passages: "pd.DataFrame", articles: "pd.DataFrame") -> "pd.DataFrame":
+    """Who may have copied whom: the shared text of each pair of articles.
+
+    A passage traced to a quoted speaker or a cited source (``upstream``)
+    is most likely taken by both articles from that source; an untraced
+    passage was copied from one article into the other, or from a common
+    source neither names (a press release, wire copy). For each pair of
+    articles sharing text, the words of both kinds are summed, and the
+    earlier publication date says which way untraced text can have gone.
+
+    Args:
+        passages: the ``reuse_passages`` table.
+        articles: the ``articles`` table (article_id, outlet, published).
+
+    Returns:
+        One row per pair of articles of different outlets sharing text, most
+        untraced words first: ``COPYING_COLUMNS``. ``n_words_traced`` /
+        ``n_words_untraced`` split ``n_words`` (the pair's passages' words)
+        by whether the passage has an ``upstream``. ``first`` is the outlet
+        that published earlier (empty when a date is missing or both are the
+        same day). ``verdict`` says it in words: "all traced to a common
+        source", "<outlet> published first (<date>): <outlet> may have taken
+        N words from it", or "order unknown".
+    """
+    import pandas as pd
+
+    needed = {"article_a", "article_b", "outlet_a", "outlet_b", "n_words"}
+    if passages is None or not len(passages) or not needed <= set(passages.columns):
+        return pd.DataFrame(columns=COPYING_COLUMNS)
+    table = passages
+    if "same_outlet" in table.columns:
+        table = table[~table["same_outlet"].astype(bool)]
+    if not len(table):
+        return pd.DataFrame(columns=COPYING_COLUMNS)
+    upstream = table["upstream"] if "upstream" in table.columns else pd.Series("", index=table.index)
+    traced = upstream.fillna("").astype(str).str.strip() != ""
+    words = table["n_words"].astype(int)
+    frame = pd.DataFrame({
+        "article_a": table["article_a"].astype(str), "outlet_a": table["outlet_a"].astype(str),
+        "article_b": table["article_b"].astype(str), "outlet_b": table["outlet_b"].astype(str),
+        "n_words": words, "n_words_traced": words.where(traced, 0), "n_words_untraced": words.where(~traced, 0),
+    })
+    keys = ["article_a", "outlet_a", "article_b", "outlet_b"]
+    grouped = frame.groupby(keys, sort=False).agg(
+        n_passages=("n_words", "size"), n_words=("n_words", "sum"),
+        n_words_traced=("n_words_traced", "sum"), n_words_untraced=("n_words_untraced", "sum"),
+    ).reset_index()
+    published: dict[str, str] = {}
+    if articles is not None and {"article_id", "published"} <= set(articles.columns):
+        published = {str(a): str(p) if isinstance(p, str) else ""
+                     for a, p in zip(articles["article_id"], articles["published"])}
+    rows = []
+    for row in grouped.itertuples(index=False):
+        date_a, date_b = published.get(row.article_a, ""), published.get(row.article_b, "")
+        first = ""
+        if date_a and date_b and date_a != date_b:
+            first = row.outlet_a if date_a < date_b else row.outlet_b
+        if row.n_words_untraced == 0:
+            verdict = "all traced to a common source"
+        elif first:
+            later = row.outlet_b if first == row.outlet_a else row.outlet_a
+            verdict = (f"{first} published first ({min(date_a, date_b)}): {later} may have taken "
+                       f"{row.n_words_untraced} words from it, or both from a source neither names")
+        else:
+            verdict = (f"order unknown: {row.n_words_untraced} untraced words went one way, "
+                       "or both took them from a source neither names")
+        rows.append({
+            "article_a": row.article_a, "outlet_a": row.outlet_a, "published_a": date_a,
+            "article_b": row.article_b, "outlet_b": row.outlet_b, "published_b": date_b,
+            "n_passages": int(row.n_passages), "n_words": int(row.n_words),
+            "n_words_traced": int(row.n_words_traced), "n_words_untraced": int(row.n_words_untraced),
+            "first": first, "verdict": verdict,
+        })
+    out = pd.DataFrame(rows, columns=COPYING_COLUMNS)
+    out = out.sort_values(["n_words_untraced", "n_words", "article_a", "article_b"],
+                          ascending=[False, False, True, True], kind="stable")
+    return out.reset_index(drop=True)

@@ -1538,7 +1538,7 @@ def key_findings(
     if dates:
         when = f", published {dates[0]}" if len(dates) == 1 else f", published {dates[0]} to {dates[-1]}"
         if len(dated) < len(articles):
-            when += f" ({len(dated)} of {len(articles)} carry a date)"
+            when += f" ({len(dated)} of {len(articles)} {'carries' if len(dated) == 1 else 'carry'} a date)"
     findings.append(f"{_plural(len(articles), 'article')} from {_plural(len(names), 'outlet')} "
                     f"({join_names(names)}){when}.")
 
@@ -1638,6 +1638,9 @@ def key_findings(
                 low = own.sort_values(kind="stable").index[0]
                 sentence += f"; {low} has the least wording of its own ({own[low]:.0%})"
         findings.append(sentence + ".")
+        copy_sentence = _copying_finding(cov)
+        if copy_sentence:
+            findings.append(copy_sentence)
     elif len(originality):
         findings.append("No article shares a passage word for word with another.")
 
@@ -1654,6 +1657,29 @@ def key_findings(
             f"in {_plural(int(per_term.loc[term, 'outlets']), 'outlet')}); "
             f"{per_outlet.index[0]} uses loaded words most ({int(per_outlet.iloc[0])} uses).")
     return findings
+
+
+def _copying_finding(cov: Any) -> str:
+    """One sentence on who may have copied whom (empty without shared passages)."""
+    from newslib.reuse import copying
+
+    pairs = copying(_table(cov, "reuse_passages"), _table(cov, "articles"))
+    if not len(pairs):
+        return ""
+    untraced = pairs[pairs["n_words_untraced"] > 0]
+    if not len(untraced):
+        return (f"No outlet appears to have copied another: the text shared by "
+                f"{_plural(len(pairs), 'pair')} of articles all traces to quoted speakers or cited sources.")
+    top = untraced.iloc[0]
+    if top["first"]:
+        later = top["outlet_b"] if top["first"] == top["outlet_a"] else top["outlet_a"]
+        detail = (f"{top['first']} published first, so {later} may have taken them from it "
+                  "(or both from a source neither names)")
+    else:
+        detail = "which went first is unknown (or both took them from a source neither names)"
+    return (f"{_plural(len(untraced), 'pair')} of articles share text that traces to no quoted or cited "
+            f"source; most: {top['outlet_a']} and {top['outlet_b']} "
+            f"({_plural(int(top['n_words_untraced']), 'word')}): {detail}.")
 
 
 def key_findings_html(cov: Any, *, min_share: float = OMISSION_MIN_SHARE) -> HtmlFragment:

@@ -93,6 +93,19 @@ widgets.table_html(widgets.shared_text_sources(cov), caption="Sources of shared 
                    empty="No passage is shared word for word between articles.")
 
 # %% [markdown]
+# ## Who may have copied whom?
+# Per pair of articles: shared words traced to a quoted speaker or a cited source (both
+# most likely took them from there) and untraced words (copied one way, or from a source
+# neither names), with the earlier publication date.
+
+# %%
+widgets.table_html(cov.copying(), caption="Shared text per pair of articles", max_rows=30,
+                   columns=["outlet_a", "outlet_b", "n_words", "n_words_traced", "n_words_untraced", "verdict"],
+                   headers={"n_words": "words shared", "n_words_traced": "traced to a source",
+                            "n_words_untraced": "untraced"},
+                   empty="No two articles of different outlets share a passage.")
+
+# %% [markdown]
 # ## Whom does each outlet credit for its material? (outlet → cited source → speaker)
 
 # %%

@@ -147,6 +147,18 @@ widgets.table_html(widgets.shared_text_sources(cov), caption="Where shared text 
                    empty="No passage is shared word for word between articles.")
 
 # %% [markdown]
+# Who may have copied whom: per pair of articles, the shared words traced to a quoted
+# speaker or a cited source, the untraced ones (copied one way, or from a source neither
+# names) and which was published first.
+
+# %%
+widgets.table_html(cov.copying(), caption="Shared text per pair of articles", max_rows=20,
+                   columns=["outlet_a", "outlet_b", "n_words", "n_words_traced", "n_words_untraced", "verdict"],
+                   headers={"n_words": "words shared", "n_words_traced": "traced to a source",
+                            "n_words_untraced": "untraced"},
+                   empty="No two articles of different outlets share a passage.")
+
+# %% [markdown]
 # ## Framing: loaded words, tone and headlines
 
 # %%

@@ -514,3 +514,52 @@ def test_passages_lose_fragments_of_the_next_or_previous_sentence(text_a: str, t
     articles = _articles(("a", "X"), ("b", "Y"))
     result = find_reuse(texts, articles, quotes=EMPTY, sources=EMPTY, sentences=_sentences(texts), settings=Settings())
     assert result.passages["text"].tolist() == expected
+
+
+def _passage_rows(*rows: tuple[str, str, str, str, int, str]) -> pd.DataFrame:
+    return pd.DataFrame(
+        [{"article_a": a, "outlet_a": oa, "article_b": b, "outlet_b": ob, "n_words": n, "upstream": up,
+          "same_outlet": oa == ob} for a, oa, b, ob, n, up in rows]
+    )
+
+
+def test_copying_separates_traced_and_untraced_text_and_orders_by_date():
+    from newslib.reuse import COPYING_COLUMNS, copying
+
+    passages = _passage_rows(
+        ("nw", "Newsweek", "bi", "Business Insider", 17, "CNN (Mark Hertling)"),
+        ("nw", "Newsweek", "bi", "Business Insider", 12, ""),
+        ("nw", "Newsweek", "hp", "HuffPost", 9, "CNN (Mark Hertling)"),
+        ("bi", "Business Insider", "ds", "Daily Star", 20, ""),
+        ("nw", "Newsweek", "nw2", "Newsweek", 30, ""),  # an outlet's own update: not copying
+    )
+    articles = pd.DataFrame({"article_id": ["nw", "bi", "hp", "ds", "nw2"],
+                             "published": ["2023-09-04", "2023-09-05", "2023-09-05", None, "2023-09-06"]})
+    table = copying(passages, articles)
+    assert list(table.columns) == COPYING_COLUMNS
+    rows = {(r.outlet_a, r.outlet_b): r for r in table.itertuples()}
+    assert set(rows) == {("Newsweek", "Business Insider"), ("Newsweek", "HuffPost"), ("Business Insider", "Daily Star")}
+    nw_bi = rows[("Newsweek", "Business Insider")]
+    assert (nw_bi.n_passages, nw_bi.n_words, nw_bi.n_words_traced, nw_bi.n_words_untraced) == (2, 29, 17, 12)
+    assert nw_bi.first == "Newsweek"
+    assert nw_bi.verdict.startswith("Newsweek published first (2023-09-04): Business Insider may have taken 12 words")
+    assert rows[("Newsweek", "HuffPost")].verdict == "all traced to a common source"
+    bi_ds = rows[("Business Insider", "Daily Star")]
+    assert bi_ds.first == "" and bi_ds.verdict.startswith("order unknown: 20 untraced words")
+    assert table["n_words_untraced"].tolist() == [20, 12, 0]  # most untraced first
+
+
+def test_copying_without_passages_is_an_empty_table():
+    from newslib.reuse import COPYING_COLUMNS, copying
+
+    assert list(copying(pd.DataFrame(), pd.DataFrame()).columns) == COPYING_COLUMNS
+    assert copying(None, None).empty
+
+
+def test_seed_outlets_copied_nobody() -> None:
+    import newslib
+
+    table = newslib.compare(REPO / "data" / "seeds", stages=("quotes", "sources", "reuse")).copying()
+    assert len(table) == 6
+    assert (table["n_words_untraced"] == 0).all()
+    assert set(table["verdict"]) == {"all traced to a common source"}

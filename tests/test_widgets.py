@@ -770,3 +770,26 @@ def test_every_view_is_inert_on_the_hostile_corpus() -> None:
     article = widgets.highlight_article(cov, "h001_riverside_gazette")
     assert "&lt;img src=x onerror=alert(1)&gt;" in article
     assert "Riverside &lt;b&gt;Gazette&lt;/b&gt;" in article
+
+
+def test_key_findings_say_who_may_have_copied_whom(cov: Coverage) -> None:
+    ids = cov.articles["article_id"].tolist()
+    outlets = dict(zip(cov.articles["article_id"], cov.articles["outlet"]))
+
+    def passage(a: str, b: str, n: int, upstream: str) -> dict:
+        return {"article_a": a, "outlet_a": outlets[a], "article_b": b, "outlet_b": outlets[b],
+                "n_words": n, "upstream": upstream, "same_outlet": False,
+                "text": "They share the same type of caliber weapon systems now", "speaker": "", "source": ""}
+
+    cov.tables["reuse_passages"] = pd.DataFrame([passage(ids[0], ids[1], 10, "CNN (Mark Hertling)")])
+    assert ("No outlet appears to have copied another: the text shared by 1 pair of articles all traces "
+            "to quoted speakers or cited sources.") in widgets.key_findings(cov)
+    cov.tables["reuse_passages"] = pd.DataFrame([passage(ids[0], ids[1], 10, "CNN (Mark Hertling)"),
+                                                 passage(ids[1], ids[2], 12, "")])
+    cov.tables["articles"] = cov.articles.assign(published=["", "2023-09-04", "2023-09-05"])
+    sentence = next(f for f in widgets.key_findings(cov) if "traces to no quoted or cited source" in f)
+    assert sentence == (f"1 pair of articles share text that traces to no quoted or cited source; most: "
+                        f"{outlets[ids[1]]} and {outlets[ids[2]]} (12 words): {outlets[ids[1]]} published first, "
+                        f"so {outlets[ids[2]]} may have taken them from it (or both from a source neither names).")
+    cov.tables["articles"] = cov.articles.assign(published=["", "", "2023-09-05"])
+    assert any("(12 words): which went first is unknown" in f for f in widgets.key_findings(cov))
