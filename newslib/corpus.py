@@ -335,7 +335,8 @@ def _load_file(path: Path, *, settings: Settings, problems: list[dict[str, str]]
     if suffix == ".txt":
         return [_from_txt(text, article_id=stem, path=path, encoding=encoding)]
     if suffix in (".html", ".htm"):
-        article = _from_html(text, article_id=stem, path=path, encoding=encoding, problems=problems)
+        article = _from_html(text, article_id=stem, path=path, encoding=encoding, problems=problems,
+                             fast=len(text) > settings.html_fast_chars)
         return [article] if article else []
     if suffix == ".json":
         return _from_json(text, stem=stem, path=path, encoding=encoding, problems=problems)
@@ -397,12 +398,16 @@ def _from_txt(text: str, *, article_id: str, path: Path, encoding: str) -> Artic
 
 
 def _from_html(text: str, *, article_id: str, path: Path, encoding: str,
-               problems: list[dict[str, str]]) -> Article | None:
+               problems: list[dict[str, str]], fast: bool = False) -> Article | None:
     import trafilatura
 
+    if fast:
+        _problem(problems, path, "large_html",
+                 f"a very large page ({len(text):,} characters): text extracted in fast mode "
+                 "(Settings.html_fast_chars); article kept, check its text", severity="warning")
     try:
         doc = trafilatura.bare_extraction(text, with_metadata=True, include_comments=False,
-                                          include_tables=False)
+                                          include_tables=False, fast=fast)
     except Exception as exc:  # trafilatura raises many kinds on broken markup
         _problem(problems, path, "bad_html", f"the HTML could not be parsed: {type(exc).__name__}: {exc}")
         return None

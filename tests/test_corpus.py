@@ -232,3 +232,14 @@ def test_manifest_keyed_by_file_name_with_loose_headers(tmp_path):
     assert meta == {"a": ("The Ledger", "manifest", "2023-09-05"), "b": ("The Courier", "manifest", "")}
     assert corpus.problems[["problem", "severity"]].values.tolist() == [["bad_manifest", "error"]]
     assert corpus.problems["path"].iloc[0].endswith("manifest.csv:3")
+
+
+def test_a_very_large_html_page_is_extracted_in_fast_mode_with_a_warning(tmp_path):
+    paragraphs = "".join(f"<p>Paragraph {i}: the talks in Moscow went on for hours, officials said.</p>" for i in range(60))
+    page = f"<html><head><title>Talks</title></head><body><article>{paragraphs}</article></body></html>"
+    (tmp_path / "page.html").write_text(page)
+    small = load_corpus(tmp_path)
+    assert small.problems.empty
+    big = load_corpus(tmp_path, settings=Settings(html_fast_chars=len(page) - 1))
+    assert big.problems[["problem", "severity"]].values.tolist() == [["large_html", "warning"]]
+    assert [a.text for a in big] == [a.text for a in small]  # the same article text, kept
