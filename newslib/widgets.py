@@ -1485,20 +1485,42 @@ def dispute_sentence(dispute: "pd.DataFrame") -> str:
     b_names = list(dict.fromkeys(b["outlet"]))
     a_values, b_values = _quoted_values(a["value"]), _quoted_values(b["value"])
     if kind == "quote_wording" and speaker:
-        return (f"{join_names(b_names)} {'quotes' if len(b_names) == 1 else 'quote'} {speaker} "
-                f"with {b_values} where {join_names(a_names)} {'has' if len(a_names) == 1 else 'have'} "
+        return (f"{_few_names(b_names)} {'quotes' if len(b_names) == 1 else 'quote'} {speaker} "
+                f"with {b_values} where {_few_names(a_names)} {'has' if len(a_names) == 1 else 'have'} "
                 f"{a_values}.")
     if kind == "title" and speaker:
-        return (f"{join_names(b_names)} {'calls' if len(b_names) == 1 else 'call'} {speaker} "
-                f"{b_values}, {join_names(a_names)} {a_values}.")
+        return (f"{_few_names(b_names)} {'calls' if len(b_names) == 1 else 'call'} {speaker} "
+                f"{b_values}, {_few_names(a_names)} {a_values}.")
     context = ""
     if len(b):
         window = _evidence_window(_str(b.iloc[0]["evidence"]), _str(b.iloc[0]["value"]), 110)
         context = f" (“{window}”)" if window else ""
     what = CONFLICT_KIND_LABELS.get(kind, kind.replace("_", " "))
     lead = f"{what.capitalize()}: " if kind not in ("date", "number") else ""
-    return (f"{lead}{join_names(b_names)} {_say(b_names)} {b_values}{context} where "
-            f"{join_names(a_names)} {_say(a_names)} {a_values}.")
+    return (f"{lead}{_few_names(b_names)} {_say(b_names)} {b_values}{context} where "
+            f"{_few_names(a_names)} {_say(a_names)} {a_values}.")
+
+
+#: Key findings name at most this many outlets in a list; more are counted.
+MAX_NAMED_OUTLETS = 8
+
+
+def _few_names(names: list[str]) -> str:
+    """:func:`join_names`, cut to the first few names and a count of the others."""
+    if len(names) <= MAX_NAMED_OUTLETS:
+        return join_names(names)
+    shown = list(names)[: MAX_NAMED_OUTLETS - 1]
+    return join_names([*shown, f"{len(names) - len(shown)} other outlets"])
+
+
+def _outlet_list(names: list[str], articles: "pd.DataFrame") -> str:
+    """All outlets by name, or the few with most articles and a count of the rest."""
+    if len(names) <= MAX_NAMED_OUTLETS or "outlet" not in articles.columns:
+        return join_names(names)
+    counts = articles["outlet"].astype(str).value_counts()
+    top = sorted(names, key=lambda o: (-int(counts.get(o, 0)), o))[: MAX_NAMED_OUTLETS - 1]
+    return ("most articles: " + ", ".join(f"{o} ({int(counts.get(o, 0))})" for o in top)
+            + f" and {len(names) - len(top)} others")
 
 
 def key_findings(
@@ -1540,7 +1562,7 @@ def key_findings(
         if len(dated) < len(articles):
             when += f" ({len(dated)} of {len(articles)} {'carries' if len(dated) == 1 else 'carry'} a date)"
     findings.append(f"{_plural(len(articles), 'article')} from {_plural(len(names), 'outlet')} "
-                    f"({join_names(names)}){when}.")
+                    f"({_outlet_list(names, articles)}){when}.")
 
     presence = claim_presence(cov, outlets=names)
     if not len(presence):
@@ -1629,7 +1651,7 @@ def key_findings(
                  else f"traces back to {top['source']}")
         sentence = (f"Most text shared word for word between outlets {where} "
                     f"({share:.0%} of the shared words, {_plural(int(top['n_passages']), 'passage')}"
-                    f" printed by {join_names(top['outlets'].split(';'))})")
+                    f" printed by {_few_names(top['outlets'].split(';'))})")
         if len(originality) and {"outlet", "n_words", "n_words_shared"} <= set(originality.columns):
             sums = originality.groupby("outlet")[["n_words", "n_words_shared"]].sum()
             sums = sums[sums["n_words"] > 0]

@@ -44,6 +44,7 @@ cov = widgets.open_coverage(
     corpus, outlets=outlets, claim_threshold=claim_threshold, claim_method=claim_method,
     shared_core_min_outlets=shared_core_min_outlets, quote_min_words=quote_min_words,
     reuse_min_words=reuse_min_words, lexicon_path=lexicon_path,
+    progress=False,  # a progress bar would be frozen into the exported page
 )
 
 # %% [markdown]

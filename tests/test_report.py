@@ -376,3 +376,22 @@ def test_hostile_article_text_is_escaped_in_the_report(hostile_report: Path) -> 
     # The payloads are in the report, as text.
     assert "&lt;script&gt;alert(" in page
     assert "onerror=alert(" in page
+
+
+@pytest.mark.slow
+def test_no_progress_bar_is_frozen_into_a_large_corpus_report(tmp_path: Path) -> None:
+    from newslib.report import build_report
+    from newslib.settings import Settings
+
+    seeds = Path(__file__).resolve().parents[1] / "data" / "seeds"
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    copies = Settings().progress_min_articles // 5 + 1  # enough articles for compare to show progress bars
+    for n in range(copies):
+        for path in seeds.glob("*.txt"):
+            (corpus / f"{path.stem}-{n}.txt").write_bytes(path.read_bytes())
+    assert len(list(corpus.iterdir())) > Settings().progress_min_articles
+    out = build_report(corpus, tmp_path / "big.html", progress=False)
+    page = Path(out).read_text(encoding="utf-8")
+    assert "file/s]" not in page and "stage/s]" not in page
+    assert not re.search(r"loading:\s*100%", page)

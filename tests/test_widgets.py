@@ -793,3 +793,22 @@ def test_key_findings_say_who_may_have_copied_whom(cov: Coverage) -> None:
                         f"so {outlets[ids[2]]} may have taken them from it (or both from a source neither names).")
     cov.tables["articles"] = cov.articles.assign(published=["", "", "2023-09-05"])
     assert any("(12 words): which went first is unknown" in f for f in widgets.key_findings(cov))
+
+
+def test_key_findings_count_outlets_beyond_a_readable_list() -> None:
+    from newslib.settings import Settings
+
+    outlets = [f"Outlet {chr(65 + i)}" for i in range(12)]
+    rows = [{"article_id": f"a{i}", "outlet": outlets[i], "published": ""} for i in range(12)]
+    rows += [{"article_id": "a12", "outlet": "Outlet L", "published": ""},
+             {"article_id": "a13", "outlet": "Outlet L", "published": ""}]
+    cov = Coverage(settings=Settings(), texts={}, tables={"articles": pd.DataFrame(rows)})
+    first = widgets.key_findings(cov)[0]
+    assert first == ("14 articles from 12 outlets (most articles: Outlet L (3), Outlet A (1), Outlet B (1), "
+                     "Outlet C (1), Outlet D (1), Outlet E (1), Outlet F (1) and 5 others).")
+    assert widgets._few_names(outlets[:8]) == join_expected(outlets[:8])
+    assert widgets._few_names(outlets).endswith("Outlet G and 5 other outlets")
+
+
+def join_expected(names: list[str]) -> str:
+    return ", ".join(names[:-1]) + " and " + names[-1]
