@@ -64,6 +64,10 @@ LABEL_MAX_LINES = 2
 #: make a ~12-inch figure that fits a laptop screen at report width; the
 #: seed report's 40-row version had to be scrolled and cost ~1/3 more to draw.
 MAX_CLAIMS = 30
+#: Outlet columns drawn in the claim matrix at most: past about two dozen the
+#: slanted names overlap and the cells turn into stripes (60 outlets were
+#: unreadable at the figure's 11-inch width). The table keeps every outlet.
+MAX_MATRIX_OUTLETS = 24
 #: Width of the claim matrix figure and height of one (two-line) claim row,
 #: in inches: 0.34 in fits two lines of 8 pt text with a little air.
 MATRIX_WIDTH = 11.0
@@ -305,6 +309,7 @@ def plot_claim_matrix(
     *,
     outlets: Iterable[str] | None = None,
     max_claims: int = MAX_CLAIMS,
+    max_outlets: int = MAX_MATRIX_OUTLETS,
     ax: "Axes | None" = None,
 ) -> ChartResult:
     """Heatmap of which outlet carries which claim, with wrapped claim labels.
@@ -314,6 +319,9 @@ def plot_claim_matrix(
         outlets: outlets to show (columns, in this order); default all.
         max_claims: draw at most this many claims (those carried by most
             outlets); a note under the chart says how many were left out.
+        max_outlets: draw at most this many outlet columns (those carrying
+            most of the drawn claims, in their order); the note says how
+            many were left out. The table always has every outlet.
         ax: draw into this Axes instead of a new figure.
 
     Returns:
@@ -325,6 +333,13 @@ def plot_claim_matrix(
     table["shown"] = table.index < max_claims
     shown = table[table["shown"]]
     title = f"Claims by outlet (N={_plural(len(table), 'claim')}, {_plural(len(names), 'outlet')})"
+    all_names = names
+    if len(names) > max_outlets:
+        import pandas as pd
+
+        carried = shown[names].sum(axis=0) if len(shown) else pd.Series(0, index=names)
+        keep = set(sorted(names, key=lambda o: (-int(carried[o]), o))[:max_outlets])
+        names = [o for o in names if o in keep]
     own_figure = ax is None and len(shown) > 0 and len(names) > 0
     if own_figure:
         # Laid out by hand (see _fit_matrix): constrained layout measured every
@@ -351,14 +366,18 @@ def plot_claim_matrix(
     for tick, kind in zip(ax.get_yticklabels(), shown["kind"]):
         if kind == "quote":
             tick.set_fontstyle("italic")
-    ax.set_xticks(range(len(names)), [_plain(n) for n in names], rotation=30, ha="left",
-                  fontsize=9)
+    steep = len(names) > 12  # many columns: upright names do not run into each other
+    ax.set_xticks(range(len(names)), [_plain(n) for n in names], rotation=90 if steep else 30,
+                  ha="center" if steep else "left", fontsize=8 if steep else 9)
     ax.xaxis.tick_top()
     _grid(ax, values.shape)
     hidden = len(table) - len(shown)
     note = "Dark cell: the outlet carries the claim. Italic label: a quoted claim."
     if hidden:
         note += f" Showing the {len(shown)} claims carried by most outlets; {hidden} more are in the table."
+    if len(names) < len(all_names):
+        note += (f" Showing the {len(names)} outlets carrying most of these claims; "
+                 f"{len(all_names) - len(names)} more are in the table.")
     if own_figure:
         _fit_matrix(fig, ax, rows=len(shown), cols=len(names), note=note)
     else:
@@ -383,7 +402,11 @@ def _fit_matrix(fig: "Figure", ax: "Axes", *, rows: int, cols: int, note: str) -
     # measured them is the one savefig reuses, with their layout cached.
     x_boxes = [t.get_window_extent(canvas.get_renderer()) for t in ax.get_xticklabels()]
     names_h = max(b.height for b in x_boxes) / dpi
-    pad, title_h, note_h = 0.12, 0.45, 0.35
+    import textwrap
+
+    # the note wraps at the figure's width (about 17 characters an inch at 8 pt)
+    note = "\n".join(textwrap.wrap(note, width=int(MATRIX_WIDTH * 17))) or note
+    pad, title_h, note_h = 0.12, 0.45, 0.21 + 0.14 * note.count("\n") + 0.14
     width = MATRIX_WIDTH
     grid_h = rows * MATRIX_ROW_INCHES
     height = title_h + names_h + pad + grid_h + pad + note_h
@@ -392,8 +415,10 @@ def _fit_matrix(fig: "Figure", ax: "Axes", *, rows: int, cols: int, note: str) -
     label_w = max(t.get_window_extent(renderer).width for t in ax.get_yticklabels()) / dpi
     left = pad + label_w + 0.08
     cell_w = (width - left - 0.25) / max(cols, 1)
-    # The last outlet name leans right of its column (rotation 30°, left-aligned).
-    right = max(0.25, x_boxes[-1].width / dpi - cell_w / 2 + 0.1)
+    # The last outlet name leans right of its column (rotation 30°, left-aligned);
+    # upright names (rotation 90°, centred) do not.
+    upright = bool(x_boxes) and ax.get_xticklabels()[-1].get_rotation() == 90
+    right = 0.25 if upright else max(0.25, x_boxes[-1].width / dpi - cell_w / 2 + 0.1)
     ax.set_position((left / width, (pad + note_h) / height, (width - left - right) / width,
                      grid_h / height))
     fig.suptitle(fig.get_suptitle(), x=0.01, y=1 - 0.08 / height, ha="left", va="top",

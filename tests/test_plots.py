@@ -376,3 +376,25 @@ def test_sentiment_leaves_headlines_out_and_terms_split_quotes_and_headlines() -
     assert terms.loc["desperate", "total"] == 4
     assert terms.loc["desperate", "in_quotes"] == 3
     assert terms.loc["desperate", "in_headlines"] == 1
+
+
+def test_matrix_draws_at_most_max_outlets_columns_and_keeps_all_in_table() -> None:
+    outlets = [f"Outlet {i:02d}" for i in range(30)]
+    claims = pd.DataFrame(
+        [(f"c{i}", f"{SENTENCES[i % len(SENTENCES)]} (report {i})", 30 - i, "", "narrative") for i in range(4)],
+        columns=["claim_id", "label", "n_outlets", "outlets", "kind"],
+    )
+    # claim i is carried by outlets i..29: outlets 0-2 carry fewer claims than the rest
+    links = pd.DataFrame(
+        [(f"c{i}", f"s{i}-{j}", f"a{j}", outlets[j], 1.0) for i in range(4) for j in range(i, 30)],
+        columns=["claim_id", "sent_id", "article_id", "outlet", "score"],
+    )
+    articles = pd.DataFrame({"article_id": [f"a{j}" for j in range(30)], "outlet": outlets})
+    cov = Coverage(settings=Settings(), texts={}, tables={"claims": claims, "claim_links": links, "articles": articles})
+    result = plots.plot_claim_matrix(cov, max_outlets=24)
+    names = [t.get_text() for t in result.figure.axes[0].get_xticklabels()]
+    # the 24 carrying most of the drawn claims (outlets 3-29 carry all four; ties by name), in order
+    assert names == outlets[3:27]
+    assert set(outlets) <= set(result.table.columns)
+    text = " ".join(_texts(result.figure).split())
+    assert "Showing the 24 outlets carrying most of these claims; 6 more are in the table." in text
