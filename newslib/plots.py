@@ -30,7 +30,7 @@ import re
 import textwrap
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Iterable, NamedTuple
+from typing import TYPE_CHECKING, Any, Iterable, Mapping, NamedTuple
 
 if TYPE_CHECKING:  # pragma: no cover
     import pandas as pd
@@ -68,6 +68,11 @@ MAX_CLAIMS = 30
 #: slanted names overlap and the cells turn into stripes (60 outlets were
 #: unreadable at the figure's 11-inch width). The table keeps every outlet.
 MAX_MATRIX_OUTLETS = 24
+#: Outlet columns drawn at most in the count heatmaps (quotes per speaker,
+#: loaded terms) and the outlet × outlet overlap chart, whose cells hold
+#: numbers: a dozen keeps the figure near the report's width (about 14
+#: inches; 60 outlets made a 70-inch strip with unreadable numbers).
+MAX_HEATMAP_OUTLETS = 12
 #: Width of the claim matrix figure and height of one (two-line) claim row,
 #: in inches: 0.34 in fits two lines of 8 pt text with a little air.
 MATRIX_WIDTH = 11.0
@@ -226,6 +231,19 @@ def _empty(ax: "Axes", message: str) -> None:
 def _note(fig: "Figure", text: str) -> None:
     # supxlabel (unlike fig.text) is given its own space by constrained layout.
     fig.supxlabel(text, x=0.01, ha="left", fontsize=8, color="#555555")
+
+
+def _busiest(names: list[str], weight: "Mapping[str, float]", cap: int) -> list[str]:
+    """``names`` cut to the ``cap`` with the largest ``weight`` (ties by name), in their order."""
+    if len(names) <= cap:
+        return list(names)
+    keep = set(sorted(names, key=lambda n: (-float(weight.get(n, 0) or 0), n))[:cap])
+    return [n for n in names if n in keep]
+
+
+def _outlets_note(shown: int, total: int, what: str) -> str:
+    """The note for a chart that draws fewer outlets than its table holds."""
+    return f" Showing the {shown} outlets with the most {what}; {total - shown} more are in the table."
 
 
 def _plural(n: int, word: str) -> str:
@@ -565,6 +583,10 @@ def plot_outlet_overlap(
         f"Claims shared by each pair of outlets (N={_plural(n_claims, 'claim')}, "
         f"{_plural(len(names), 'outlet')})"
     )
+    all_names = names
+    if len(table):
+        own = table[table["outlet_a"] == table["outlet_b"]].set_index("outlet_a")["shared"]
+        names = _busiest(names, own.to_dict(), MAX_HEATMAP_OUTLETS)
     side = 2.5 + 0.9 * max(len(names), 2)
     fig, ax = _axes(ax, side + 1.5, side, title)
     if not len(table) or not n_claims:
@@ -592,7 +614,10 @@ def plot_outlet_overlap(
     ax.xaxis.tick_top()
     _grid(ax, (len(names), len(names)))
     fig.colorbar(image, ax=ax, shrink=0.6, label="Jaccard index (shared / either)")
-    _note(fig, "Cells: shared claims (Jaccard). Diagonal: the outlet's own number of claims.")
+    note = "Cells: shared claims (Jaccard). Diagonal: the outlet's own number of claims."
+    if len(names) < len(all_names):
+        note += _outlets_note(len(names), len(all_names), "claims")
+    _note(fig, note)
     return ChartResult(fig, table, title)
 
 
@@ -633,13 +658,19 @@ def plot_quotes_by_speaker(
         f"{_plural(n_speakers, 'speaker')}, {_plural(len(names), 'outlet')})"
     )
     shown = counts.head(max_speakers)
-    fig, ax = _axes(ax, 3.5 + 1.1 * max(len(names), 3), 1.6 + 0.32 * max(len(shown), 3), title)
+    drawn = _busiest(names, counts[names].sum(axis=0).to_dict() if len(counts) else {}, MAX_HEATMAP_OUTLETS)
+    fig, ax = _axes(ax, 3.5 + 1.1 * max(len(drawn), 3), 1.6 + 0.32 * max(len(shown), 3), title)
     if not len(shown) or not names:
         _empty(ax, "No quotes to show")
         return ChartResult(fig, table, title)
-    _count_heatmap(ax, shown[names])
+    _count_heatmap(ax, shown[drawn])
+    note = ""
     if len(counts) > len(shown):
-        _note(fig, f"Showing the {len(shown)} most quoted of {len(counts)} speakers.")
+        note = f"Showing the {len(shown)} most quoted of {len(counts)} speakers."
+    if len(drawn) < len(names):
+        note = (note + _outlets_note(len(drawn), len(names), "quotes")).strip()
+    if note:
+        _note(fig, note)
     return ChartResult(fig, table, title)
 
 
@@ -743,14 +774,17 @@ def plot_loaded_terms(
         f"{_plural(len(counts), 'term')}, {_plural(len(names), 'outlet')})"
     )
     shown = counts.head(max_terms)
-    fig, ax = _axes(ax, 3.5 + 1.1 * max(len(names), 3), 1.6 + 0.32 * max(len(shown), 3), title)
+    drawn = _busiest(names, counts[names].sum(axis=0).to_dict() if len(counts) else {}, MAX_HEATMAP_OUTLETS)
+    fig, ax = _axes(ax, 3.5 + 1.1 * max(len(drawn), 3), 1.6 + 0.32 * max(len(shown), 3), title)
     if not len(shown) or not names:
         _empty(ax, "No loaded terms found")
         return ChartResult(fig, table, title)
-    _count_heatmap(ax, shown[names])
+    _count_heatmap(ax, shown[drawn])
     note = "Counts in headlines and body text, quotes included (see the table for the split)."
     if len(counts) > len(shown):
         note += f" Showing the {len(shown)} most used of {len(counts)} terms."
+    if len(drawn) < len(names):
+        note += _outlets_note(len(drawn), len(names), "uses")
     _note(fig, note)
     return ChartResult(fig, table, title)
 

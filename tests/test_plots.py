@@ -398,3 +398,21 @@ def test_matrix_draws_at_most_max_outlets_columns_and_keeps_all_in_table() -> No
     assert set(outlets) <= set(result.table.columns)
     text = " ".join(_texts(result.figure).split())
     assert "Showing the 24 outlets carrying most of these claims; 6 more are in the table." in text
+
+
+def test_count_heatmaps_draw_the_busiest_outlets_and_keep_all_in_table() -> None:
+    outlets = [f"Outlet {i:02d}" for i in range(20)]
+    # outlet i quotes Hertling i + 1 times and uses "desperate" i + 1 times: the last 12 are the busiest
+    quotes = pd.DataFrame([(f"q{i}-{k}", f"a{i}", outlets[i], "Mark Hertling") for i in range(20) for k in range(i + 1)],
+                          columns=["quote_id", "article_id", "outlet", "speaker"])
+    loaded = pd.DataFrame([(f"a{i}", outlets[i], "desperate", "body", i + 1) for i in range(20)],
+                          columns=["article_id", "outlet", "term", "location", "count"])
+    articles = pd.DataFrame({"article_id": [f"a{i}" for i in range(20)], "outlet": outlets})
+    cov = Coverage(settings=Settings(), texts={}, tables={"quotes": quotes, "loaded_terms": loaded, "articles": articles})
+    for chart, what in ((plots.plot_quotes_by_speaker, "quotes"), (plots.plot_loaded_terms, "uses")):
+        result = chart(cov)
+        drawn = [t.get_text() for t in result.figure.axes[0].get_xticklabels()]
+        assert drawn == outlets[8:], chart.__name__
+        assert set(outlets) <= set(result.table.columns)
+        note = " ".join(_texts(result.figure).split())
+        assert f"Showing the 12 outlets with the most {what}; 8 more are in the table." in note
