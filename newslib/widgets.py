@@ -1723,9 +1723,16 @@ def removal_reasons(cov: Any) -> "pd.DataFrame":
 
 
 def _claim_lists(title_by_outlet: dict[str, "pd.DataFrame"], *, empty: str,
-                 max_items: int, share: bool = False) -> HtmlFragment:
+                 max_items: int, share: bool = False, max_outlets: int | None = None) -> HtmlFragment:
     parts = []
-    for outlet, table in title_by_outlet.items():
+    chosen = list(title_by_outlet.items())
+    left_out = 0
+    if max_outlets is not None and len(chosen) > max_outlets:
+        # many outlets: the ones with the longest lists, longest first
+        chosen = sorted(chosen, key=lambda item: (-len(item[1]), item[0]))
+        left_out = len(chosen) - max_outlets
+        chosen = chosen[:max_outlets]
+    for outlet, table in chosen:
         parts.append(f"<h4>{_e(outlet)} ({len(table)})</h4>")
         if not len(table):
             parts.append(f'<p class="nl-muted">{_e(empty)}</p>')
@@ -1741,22 +1748,33 @@ def _claim_lists(title_by_outlet: dict[str, "pd.DataFrame"], *, empty: str,
         parts.append(f"<ul>{''.join(items)}{tail}</ul>")
     if not parts:
         return _fragment('<p class="nl-muted">No outlets.</p>')
+    if left_out:
+        parts.append(f'<p class="nl-muted">{_e(_plural(left_out, "more outlet"))} with shorter lists '
+                     "(every outlet's list is in the claim tables).</p>")
     return _fragment("".join(parts))
 
 
-def unique_claims_html(cov: "Coverage", *, max_items: int = 15) -> HtmlFragment:
+#: Outlets listed at most by :func:`unique_claims_html` and :func:`omissions_html`
+#: (those with the longest lists); a report on 60 outlets had 120 lists.
+MAX_LISTED_OUTLETS = 12
+
+
+def unique_claims_html(cov: "Coverage", *, max_items: int = 15,
+                       max_outlets: int | None = MAX_LISTED_OUTLETS) -> HtmlFragment:
     """For each outlet, the claims no other outlet carries (escaped HTML lists)."""
     return _claim_lists({o: cov.unique_claims(o) for o in outlets_of(cov)},
-                        empty="Nothing that only this outlet reported.", max_items=max_items)
+                        empty="Nothing that only this outlet reported.", max_items=max_items,
+                        max_outlets=max_outlets)
 
 
 def omissions_html(
-    cov: "Coverage", *, min_share: float = OMISSION_MIN_SHARE, max_items: int = 15
+    cov: "Coverage", *, min_share: float = OMISSION_MIN_SHARE, max_items: int = 15,
+    max_outlets: int | None = MAX_LISTED_OUTLETS,
 ) -> HtmlFragment:
     """For each outlet, the claims most other outlets carry but it left out (escaped)."""
     return _claim_lists({o: cov.omissions(o, min_share=min_share) for o in outlets_of(cov)},
                         empty="No omission: this outlet carries what most others carry.",
-                        max_items=max_items, share=True)
+                        max_items=max_items, share=True, max_outlets=max_outlets)
 
 
 def sources_by_outlet(cov: Any) -> "pd.DataFrame":

@@ -812,3 +812,28 @@ def test_key_findings_count_outlets_beyond_a_readable_list() -> None:
 
 def join_expected(names: list[str]) -> str:
     return ", ".join(names[:-1]) + " and " + names[-1]
+
+
+def test_claim_lists_keep_the_outlets_with_the_longest_lists() -> None:
+    from newslib.settings import Settings
+
+    outlets = [f"Outlet {chr(65 + i)}" for i in range(5)]
+    # claim ci is carried only by outlet i, and outlet i has i + 1 such claims
+    claims, links = [], []
+    for i, outlet in enumerate(outlets):
+        for k in range(i + 1):
+            cid = f"c{i}-{k}"
+            claims.append((cid, f"Claim {k} of {outlet}", 1, outlet, "narrative"))
+            links.append((cid, f"s{i}-{k}", f"a{i}", outlet, 1.0))
+    tables = {
+        "claims": pd.DataFrame(claims, columns=["claim_id", "label", "n_outlets", "outlets", "kind"]),
+        "claim_links": pd.DataFrame(links, columns=["claim_id", "sent_id", "article_id", "outlet", "score"]),
+        "articles": pd.DataFrame({"article_id": [f"a{i}" for i in range(5)], "outlet": outlets}),
+    }
+    cov = Coverage(settings=Settings(), texts={}, tables=tables)
+    page = str(widgets.unique_claims_html(cov, max_outlets=2))
+    assert "<h4>Outlet E (5)</h4>" in page and "<h4>Outlet D (4)</h4>" in page
+    assert "Outlet C" not in page and "3 more outlets with shorter lists" in page
+    assert page.index("Outlet E") < page.index("Outlet D")  # longest list first
+    every = str(widgets.unique_claims_html(cov, max_outlets=None))
+    assert [f"<h4>{o} ({i + 1})</h4>" in every for i, o in enumerate(outlets)] == [True] * 5
