@@ -118,10 +118,16 @@ class Coverage:
         return claims.outlet_overlap(self.claims, self.claim_links, outlets=self._outlets(None))
 
     def shared_core(self, k: int | None = None) -> "pd.DataFrame":
-        """Claims carried by at least ``k`` outlets (default ``settings.shared_core_min_outlets``)."""
+        """Claims carried by at least ``k`` outlets.
+
+        The default is ``settings.shared_core_min_outlets``, lowered to the
+        number of outlets when there are fewer (two outlets: the claims both
+        carry) but never below 2: what one outlet says is not shared.
+        """
         from newslib import claims
 
-        k = self.settings.shared_core_min_outlets if k is None else k
+        if k is None:
+            k = max(2, min(self.settings.shared_core_min_outlets, len(self._outlets(None))))
         return claims.shared_core(self.claims, k)
 
     # ---- reuse view ------------------------------------------------------------

@@ -1309,14 +1309,20 @@ def conflicts_html(
 
 
 # ---- summary tables for the report --------------------------------------------------
+def _core_k(cov: Any, n_outlets: int) -> int:
+    """Outlets a claim needs for the shared core: as ``Coverage.shared_core()`` counts it."""
+    k = int(getattr(getattr(cov, "settings", None), "shared_core_min_outlets", 3))
+    return max(2, min(k, n_outlets))
+
+
 def key_numbers(cov: Any, *, min_share: float = OMISSION_MIN_SHARE) -> "pd.DataFrame":
     """The headline numbers an editor reads first, as (measure, value) rows."""
     import pandas as pd
 
     claims = _table(cov, "claims")
     n_outlets = len(outlets_of(cov))
-    k = getattr(getattr(cov, "settings", None), "shared_core_min_outlets", 3)
-    core = int((claims["n_outlets"] >= min(k, max(n_outlets, 1))).sum()) if len(claims) else 0
+    k = _core_k(cov, n_outlets)
+    core = int((claims["n_outlets"] >= k).sum()) if len(claims) else 0
     variants = _table(cov, "quote_variants")
     reworded = len(quote_changes(cov)) if len(variants) else 0
     unique = int((claims["n_outlets"] == 1).sum()) if len(claims) else 0
@@ -1330,7 +1336,7 @@ def key_numbers(cov: Any, *, min_share: float = OMISSION_MIN_SHARE) -> "pd.DataF
         ("direct quotes", len(quotes)),
         ("people quoted", len(speakers_of(cov))),
         ("claims", len(claims)),
-        (f"claims in the shared core (carried by ≥{min(k, max(n_outlets, 1))} outlets)", core),
+        (f"claims in the shared core (carried by ≥{k} outlets)", core),
         ("claims only one outlet carries", unique),
         ("conflicts between outlets", len(_table(cov, "conflicts"))),
         ("quote versions cut or reworded", reworded),
@@ -1568,11 +1574,11 @@ def key_findings(
     if not len(presence):
         findings.append("No claims were found in the articles.")
     else:
-        k = min(int(getattr(getattr(cov, "settings", None), "shared_core_min_outlets", 3)),
-                max(len(names), 1))
+        k = _core_k(cov, len(names))
         carried = presence["n_outlets"]
-        parts = [f"{_plural(len(presence), 'distinct claim')}",
-                 f"{int((carried >= k).sum())} carried by at least {k} outlets (the shared core)"]
+        parts = [f"{_plural(len(presence), 'distinct claim')}"]
+        if len(names) > 1:
+            parts.append(f"{int((carried >= k).sum())} carried by at least {k} outlets (the shared core)")
         if len(names) > 2 and k < len(names):
             parts.append(f"{int((carried == len(names)).sum())} by all {len(names)}")
         if len(names) > 1:

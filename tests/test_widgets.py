@@ -837,3 +837,27 @@ def test_claim_lists_keep_the_outlets_with_the_longest_lists() -> None:
     assert page.index("Outlet E") < page.index("Outlet D")  # longest list first
     every = str(widgets.unique_claims_html(cov, max_outlets=None))
     assert [f"<h4>{o} ({i + 1})</h4>" in every for i, o in enumerate(outlets)] == [True] * 5
+
+
+@pytest.mark.parametrize("n_outlets", [1, 2, 4])
+def test_shared_core_counts_agree_between_key_numbers_findings_and_the_table(n_outlets: int) -> None:
+    from newslib.settings import Settings
+
+    outlets = [f"Outlet {chr(65 + i)}" for i in range(n_outlets)]
+    # claim ci is carried by the first i + 1 outlets
+    claims = pd.DataFrame([(f"c{i}", f"Claim {i}", i + 1, ";".join(outlets[: i + 1]), "narrative")
+                           for i in range(n_outlets)], columns=["claim_id", "label", "n_outlets", "outlets", "kind"])
+    links = pd.DataFrame([(f"c{i}", f"s{i}-{j}", f"a{j}", outlets[j], 1.0) for i in range(n_outlets) for j in range(i + 1)],
+                         columns=["claim_id", "sent_id", "article_id", "outlet", "score"])
+    articles = pd.DataFrame({"article_id": [f"a{j}" for j in range(n_outlets)], "outlet": outlets})
+    cov = Coverage(settings=Settings(), texts={}, tables={"claims": claims, "claim_links": links, "articles": articles})
+    core = cov.shared_core()
+    numbers = dict(zip(widgets.key_numbers(cov)["measure"], widgets.key_numbers(cov)["value"]))
+    k = max(2, min(3, n_outlets))
+    assert numbers[f"claims in the shared core (carried by ≥{k} outlets)"] == len(core)
+    assert (core["n_outlets"] >= k).all()
+    findings = widgets.key_findings(cov)
+    if n_outlets == 1:
+        assert core.empty and not any("shared core" in f for f in findings)
+    else:
+        assert any(f"{len(core)} carried by at least {k} outlets (the shared core)" in f for f in findings)
