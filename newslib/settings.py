@@ -174,7 +174,8 @@ class Settings:
     #: written blind last (TF-IDF: 0.689); on the seeds it stays below TF-IDF
     #: (0.426 against 0.525).
     claim_embedding_model: str = "all-MiniLM-L6-v2"
-    #: A claim is in the shared core when at least this many outlets carry it.
+    #: A claim is in the shared core when at least this many outlets carry it
+    #: (with fewer outlets in the corpus: all of them, but never fewer than 2).
     shared_core_min_outlets: int = 3
 
     # ---- conflicts stage ----------------------------------------------------
