@@ -241,6 +241,11 @@ def _busiest(names: list[str], weight: "Mapping[str, float]", cap: int) -> list[
     return [n for n in names if n in keep]
 
 
+def _column_totals(counts: "pd.DataFrame", names: list[str]) -> dict[str, float]:
+    """Sum of each outlet column of a count table (empty for an empty table)."""
+    return counts[names].sum(axis=0).to_dict() if len(counts) else {}
+
+
 def _outlets_note(shown: int, total: int, what: str) -> str:
     """The note for a chart that draws fewer outlets than its table holds."""
     return f" Showing the {shown} outlets with the most {what}; {total - shown} more are in the table."
@@ -352,12 +357,7 @@ def plot_claim_matrix(
     shown = table[table["shown"]]
     title = f"Claims by outlet (N={_plural(len(table), 'claim')}, {_plural(len(names), 'outlet')})"
     all_names = names
-    if len(names) > max_outlets:
-        import pandas as pd
-
-        carried = shown[names].sum(axis=0) if len(shown) else pd.Series(0, index=names)
-        keep = set(sorted(names, key=lambda o: (-int(carried[o]), o))[:max_outlets])
-        names = [o for o in names if o in keep]
+    names = _busiest(names, _column_totals(shown, names), max_outlets)
     own_figure = ax is None and len(shown) > 0 and len(names) > 0
     if own_figure:
         # Laid out by hand (see _fit_matrix): constrained layout measured every
@@ -658,7 +658,7 @@ def plot_quotes_by_speaker(
         f"{_plural(n_speakers, 'speaker')}, {_plural(len(names), 'outlet')})"
     )
     shown = counts.head(max_speakers)
-    drawn = _busiest(names, counts[names].sum(axis=0).to_dict() if len(counts) else {}, MAX_HEATMAP_OUTLETS)
+    drawn = _busiest(names, _column_totals(counts, names), MAX_HEATMAP_OUTLETS)
     fig, ax = _axes(ax, 3.5 + 1.1 * max(len(drawn), 3), 1.6 + 0.32 * max(len(shown), 3), title)
     if not len(shown) or not names:
         _empty(ax, "No quotes to show")
@@ -774,7 +774,7 @@ def plot_loaded_terms(
         f"{_plural(len(counts), 'term')}, {_plural(len(names), 'outlet')})"
     )
     shown = counts.head(max_terms)
-    drawn = _busiest(names, counts[names].sum(axis=0).to_dict() if len(counts) else {}, MAX_HEATMAP_OUTLETS)
+    drawn = _busiest(names, _column_totals(counts, names), MAX_HEATMAP_OUTLETS)
     fig, ax = _axes(ax, 3.5 + 1.1 * max(len(drawn), 3), 1.6 + 0.32 * max(len(shown), 3), title)
     if not len(shown) or not names:
         _empty(ax, "No loaded terms found")
