@@ -79,16 +79,11 @@ def _check_output_dir(folder: Path) -> None:
     Raises:
         OSError: with a message naming the folder and the reason.
     """
-    import tempfile
+    from newslib.coverage import check_writable_folder
 
     if folder.exists() and not folder.is_dir():
         raise NotADirectoryError(f"--out must be a folder, and {folder} is a file")
-    try:
-        folder.mkdir(parents=True, exist_ok=True)
-        with tempfile.NamedTemporaryFile(dir=folder, prefix=".newslib-probe-"):
-            pass
-    except OSError as exc:
-        raise OSError(f"cannot write the tables into {folder}: {exc.strerror or exc}") from exc
+    check_writable_folder(folder, what="the tables")
 
 
 def _compare(args: argparse.Namespace, path: Path) -> int:

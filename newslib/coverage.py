@@ -45,6 +45,26 @@ TABLES: tuple[str, ...] = (
 )
 
 
+def check_writable_folder(folder: Path, *, what: str) -> None:
+    """Create ``folder`` and check that a file can be written in it.
+
+    Run before long work whose result goes there (the CLI's tables, a
+    report), so a bad output path fails at once instead of after the run.
+
+    Raises:
+        OSError: "cannot write <what> into <folder>: <reason>", when the
+            folder can not be created or a probe file can not be made in it.
+    """
+    import tempfile
+
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        with tempfile.NamedTemporaryFile(dir=folder, prefix=".newslib-probe-"):
+            pass
+    except OSError as exc:
+        raise OSError(f"cannot write {what} into {folder}: {exc.strerror or exc}") from exc
+
+
 @dataclass
 class Coverage:
     """The tables produced by :func:`compare` for one corpus.

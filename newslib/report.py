@@ -127,16 +127,11 @@ def _check_writable(out: Path) -> None:
         OSError: ``out`` is a folder, or its folder can not be created or
             written (checked by creating and removing a probe file there).
     """
-    import tempfile
+    from newslib.coverage import check_writable_folder
 
     if out.is_dir():
         raise IsADirectoryError(f"the report path is a folder, not a file: {out}")
-    try:
-        out.parent.mkdir(parents=True, exist_ok=True)
-        with tempfile.NamedTemporaryFile(dir=out.parent, prefix=".newslib-probe-"):
-            pass
-    except OSError as exc:
-        raise OSError(f"cannot write the report into {out.parent}: {exc.strerror or exc}") from exc
+    check_writable_folder(out.parent, what="the report")
 
 
 def build_report(
