@@ -1658,6 +1658,16 @@ def outlet_overlap(
     return pd.DataFrame(rows, columns=OVERLAP_COLUMNS)
 
 
+def core_min_outlets(k: int, n_outlets: int) -> int:
+    """Outlets a claim needs for the shared core of a corpus of ``n_outlets`` outlets.
+
+    ``k`` (``Settings.shared_core_min_outlets``) lowered to the number of
+    outlets when there are fewer (two outlets: the claims both carry), never
+    below 2: what one outlet says is not shared.
+    """
+    return max(2, min(int(k), n_outlets))
+
+
 def shared_core(claims: "pd.DataFrame", k: int) -> "pd.DataFrame":
     """Claims carried by at least ``k`` outlets, most widely carried first.
 

@@ -147,7 +147,7 @@ class Coverage:
         from newslib import claims
 
         if k is None:
-            k = max(2, min(self.settings.shared_core_min_outlets, len(self._outlets(None))))
+            k = claims.core_min_outlets(self.settings.shared_core_min_outlets, len(self._outlets(None)))
         return claims.shared_core(self.claims, k)
 
     # ---- reuse view ------------------------------------------------------------

@@ -1311,8 +1311,9 @@ def conflicts_html(
 # ---- summary tables for the report --------------------------------------------------
 def _core_k(cov: Any, n_outlets: int) -> int:
     """Outlets a claim needs for the shared core: as ``Coverage.shared_core()`` counts it."""
-    k = int(getattr(getattr(cov, "settings", None), "shared_core_min_outlets", 3))
-    return max(2, min(k, n_outlets))
+    from newslib.claims import core_min_outlets
+
+    return core_min_outlets(getattr(getattr(cov, "settings", None), "shared_core_min_outlets", 3), n_outlets)
 
 
 def key_numbers(cov: Any, *, min_share: float = OMISSION_MIN_SHARE) -> "pd.DataFrame":
