@@ -1467,6 +1467,25 @@ def shared_text_sources(cov: Any) -> "pd.DataFrame":
     return table[SHARED_TEXT_COLUMNS].reset_index(drop=True)
 
 
+def shared_text_sources_html(cov: Any, *, caption: str = "Where shared text comes from") -> HtmlFragment:
+    """:func:`shared_text_sources` as an escaped table with readable headers."""
+    return table_html(shared_text_sources(cov), caption=caption,
+                      headers={"outlets": "printed by", "n_words": "words shared", "example": "longest passage"},
+                      empty="No passage is shared word for word between articles.")
+
+
+def copying_html(cov: Any, *, max_rows: int = 30) -> HtmlFragment:
+    """``cov.copying()`` (who may have copied whom) as an escaped table, most untraced words first."""
+    from newslib.reuse import copying
+
+    return table_html(copying(_table(cov, "reuse_passages"), _table(cov, "articles")),
+                      caption="Shared text per pair of articles", max_rows=max_rows,
+                      columns=["outlet_a", "outlet_b", "n_words", "n_words_traced", "n_words_untraced", "verdict"],
+                      headers={"n_words": "words shared", "n_words_traced": "traced to a source",
+                               "n_words_untraced": "untraced"},
+                      empty="No two articles of different outlets share a passage.")
+
+
 def _say(outlets: Sequence[str]) -> str:
     return "says" if len(outlets) == 1 else "say"
 

@@ -87,10 +87,7 @@ widgets.table_html(cov.reuse_passages, caption="Shared passages", max_rows=50,
 # The shared passages summed up by the source they trace back to:
 
 # %%
-widgets.table_html(widgets.shared_text_sources(cov), caption="Sources of shared text",
-                   headers={"outlets": "printed by", "n_words": "words shared",
-                            "example": "longest passage"},
-                   empty="No passage is shared word for word between articles.")
+widgets.shared_text_sources_html(cov, caption="Sources of shared text")
 
 # %% [markdown]
 # ## Who may have copied whom?
@@ -99,11 +96,7 @@ widgets.table_html(widgets.shared_text_sources(cov), caption="Sources of shared 
 # neither names), with the earlier publication date.
 
 # %%
-widgets.table_html(cov.copying(), caption="Shared text per pair of articles", max_rows=30,
-                   columns=["outlet_a", "outlet_b", "n_words", "n_words_traced", "n_words_untraced", "verdict"],
-                   headers={"n_words": "words shared", "n_words_traced": "traced to a source",
-                            "n_words_untraced": "untraced"},
-                   empty="No two articles of different outlets share a passage.")
+widgets.copying_html(cov)
 
 # %% [markdown]
 # ## Whom does each outlet credit for its material? (outlet → cited source → speaker)

@@ -142,10 +142,7 @@ plots.plot_outlet_overlap(cov)
 plots.plot_originality(cov)
 
 # %%
-widgets.table_html(widgets.shared_text_sources(cov), caption="Where shared text comes from",
-                   headers={"outlets": "printed by", "n_words": "words shared",
-                            "example": "longest passage"},
-                   empty="No passage is shared word for word between articles.")
+widgets.shared_text_sources_html(cov)
 
 # %% [markdown]
 # Who may have copied whom: per pair of articles, the shared words traced to a quoted
@@ -153,11 +150,7 @@ widgets.table_html(widgets.shared_text_sources(cov), caption="Where shared text 
 # names) and which was published first.
 
 # %%
-widgets.table_html(cov.copying(), caption="Shared text per pair of articles", max_rows=20,
-                   columns=["outlet_a", "outlet_b", "n_words", "n_words_traced", "n_words_untraced", "verdict"],
-                   headers={"n_words": "words shared", "n_words_traced": "traced to a source",
-                            "n_words_untraced": "untraced"},
-                   empty="No two articles of different outlets share a passage.")
+widgets.copying_html(cov, max_rows=20)
 
 # %% [markdown]
 # ## Framing: loaded words, tone and headlines

@@ -861,3 +861,19 @@ def test_shared_core_counts_agree_between_key_numbers_findings_and_the_table(n_o
         assert core.empty and not any("shared core" in f for f in findings)
     else:
         assert any(f"{len(core)} carried by at least {k} outlets (the shared core)" in f for f in findings)
+
+
+def test_copying_and_shared_text_tables_are_escaped_html(cov: Coverage) -> None:
+    ids = cov.articles["article_id"].tolist()
+    outlets = dict(zip(cov.articles["article_id"], cov.articles["outlet"]))
+    cov.tables["reuse_passages"] = pd.DataFrame([{
+        "article_a": ids[0], "outlet_a": outlets[ids[0]], "article_b": ids[1], "outlet_b": outlets[ids[1]],
+        "n_words": 9, "upstream": "", "same_outlet": False, "speaker": "", "source": "",
+        "text": "<script>alert(1)</script> shared words here for the test",
+    }])
+    copied = str(widgets.copying_html(cov))
+    assert "Shared text per pair of articles" in copied and "traced to a source" in copied
+    assert "order unknown: 9 untraced words" in copied
+    sources = str(widgets.shared_text_sources_html(cov, caption="Sources of shared text"))
+    assert "Sources of shared text" in sources and "longest passage" in sources
+    assert "<script>" not in sources and "&lt;script&gt;" in sources
