@@ -907,6 +907,9 @@ def _quote_wording_conflicts(
             spans = wording_changes(ref_text, str(rec["text"]))
             if spans and all(max(len(o.split()), len(n.split())) <= MAX_SUBSTITUTION_WORDS for o, n in spans):
                 changes[str(rec["quote_id"])] = spans
+        # each version's changes and wording, normalised once
+        change_keys = {qid: {(_norm_quote(o), _norm_quote(n)) for o, n in spans} for qid, spans in changes.items()}
+        wording = {str(r["quote_id"]): _norm_quote(r["text"]) for r in versions}
         seen: set[tuple[str, str]] = set()
         for rec in substituted:
             for old, new in changes.get(str(rec["quote_id"]), []):
@@ -914,12 +917,11 @@ def _quote_wording_conflicts(
                 if key in seen:
                     continue
                 seen.add(key)
-                with_new = [r for r in versions
-                            if any((_norm_quote(o), _norm_quote(n)) == key for o, n in changes.get(str(r["quote_id"]), []))]
+                with_new = [r for r in versions if key in change_keys.get(str(r["quote_id"]), ())]
                 new_ids = {str(r["quote_id"]) for r in with_new}
                 pattern = re.compile(r"(?:^| )" + re.escape(key[0]) + r"(?: |$)")
                 with_old = [r for r in versions
-                            if str(r["quote_id"]) not in new_ids and pattern.search(_norm_quote(r["text"]))]
+                            if str(r["quote_id"]) not in new_ids and pattern.search(wording[str(r["quote_id"])])]
                 old_outlets = {str(r["outlet"]) for r in with_old if r["outlet"]}
                 new_outlets = {str(r["outlet"]) for r in with_new}
                 if not old_outlets or not new_outlets:

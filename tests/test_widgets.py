@@ -806,12 +806,9 @@ def test_key_findings_count_outlets_beyond_a_readable_list() -> None:
     first = widgets.key_findings(cov)[0]
     assert first == ("14 articles from 12 outlets (most articles: Outlet L (3), Outlet A (1), Outlet B (1), "
                      "Outlet C (1), Outlet D (1), Outlet E (1), Outlet F (1) and 5 others).")
-    assert widgets._few_names(outlets[:8]) == join_expected(outlets[:8])
+    assert widgets._few_names(outlets[:8]) == widgets.join_names(outlets[:8])
     assert widgets._few_names(outlets).endswith("Outlet G and 5 other outlets")
 
-
-def join_expected(names: list[str]) -> str:
-    return ", ".join(names[:-1]) + " and " + names[-1]
 
 
 def test_claim_lists_keep_the_outlets_with_the_longest_lists() -> None:
